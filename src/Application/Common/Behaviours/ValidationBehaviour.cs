@@ -1,0 +1,38 @@
+using CleanBot.Application.Common.Outcomes;
+using FluentValidation;
+using MediatR;
+
+namespace CleanBot.Application.Common.Behaviours;
+
+/// <summary>Runs the request's validators; a failure becomes the outcome's own "rejected" case, never an exception.</summary>
+public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
+    : IPipelineBehavior<TRequest, TResponse>
+    where TRequest : IUserRequest
+    where TResponse : IOutcome<TResponse>
+{
+    private readonly IValidator<TRequest>[] _validators = validators as IValidator<TRequest>[] ?? [.. validators];
+
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        foreach (var validator in _validators)
+        {
+            var result = await validator.ValidateAsync(request, cancellationToken);
+            if (!result.IsValid)
+            {
+                return TResponse.Rejected(ToRejection(result.Errors[0]), request.Profile.Language);
+            }
+        }
+
+        return await next();
+    }
+
+    private static Rejection ToRejection(FluentValidation.Results.ValidationFailure failure)
+    {
+        var code = string.IsNullOrEmpty(failure.ErrorCode) ? RejectionCodes.InvalidRequest : failure.ErrorCode;
+        var limit = failure.FormattedMessagePlaceholderValues?.TryGetValue("MaxLength", out var max) == true && max is int maxLength
+            ? maxLength
+            : (int?)null;
+        return new Rejection(code, limit);
+    }
+}

@@ -1,0 +1,9 @@
+using CleanBot.Domain.Users;
+
+namespace CleanBot.Application.Common.Users;
+
+/// <summary>
+/// The result of recognising a user: their language and, when the stored record was staged for a write,
+/// the snapshot to cache once that write has been committed.
+/// </summary>
+public readonly record struct UserVisit(Language Language, UserSnapshot? SnapshotToCache, bool IsNewUser);

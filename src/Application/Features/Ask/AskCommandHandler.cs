@@ -1,0 +1,77 @@
+using CleanBot.Application.Abstractions.Ai;
+using CleanBot.Application.Abstractions.Locking;
+using CleanBot.Application.Abstractions.Persistence;
+using CleanBot.Application.Common.Users;
+using CleanBot.Domain.Conversations;
+using CleanBot.Domain.Users;
+using MediatR;
+using Microsoft.Extensions.Options;
+
+namespace CleanBot.Application.Features.Ask;
+
+/// <summary>
+/// Stores the user's message, sends the session's recent history to the model and stores its answer, all under the
+/// chat's lock so that the next message of the chat sees this exchange. The user's message is kept even when the
+/// model fails: nothing the user wrote is lost.
+/// </summary>
+public sealed class AskCommandHandler(
+    UserRegistry registry,
+    ISessionRepository sessions,
+    IUnitOfWork unitOfWork,
+    IChatModel model,
+    IChatLock chatLock,
+    TimeProvider time,
+    IOptions<ConversationOptions> options)
+    : IRequestHandler<AskCommand, AskOutcome>
+{
+    private readonly ConversationOptions _options = options.Value;
+
+    public async Task<AskOutcome> Handle(AskCommand request, CancellationToken cancellationToken)
+    {
+        await using var held = await chatLock.AcquireAsync(request.ChatId, cancellationToken);
+
+        var now = time.GetUtcNow();
+        var visit = await registry.VisitAsync(request.Profile, now, forceRefresh: false, cancellationToken);
+        var session = await sessions.FindActiveAsync(request.ChatId, request.Profile.Id, _options.HistoryMaxMessages, cancellationToken);
+        if (session is null)
+        {
+            session = Session.Start(request.Profile.Id, request.ChatId, now);
+            sessions.Add(session);
+        }
+
+        session.AddUserMessage(request.Text, now);
+        var result = await GenerateAsync(session, cancellationToken);
+        if (result is ChatModelResult.Answered answered)
+        {
+            session.AddModelMessage(answered.Text, answered.Usage, time.GetUtcNow());
+        }
+
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        await registry.RememberAsync(visit, cancellationToken);
+        return ToOutcome(result, visit.Language);
+    }
+
+    /// <summary>Asks the model; when it finds the conversation too long, asks once more with half the history.</summary>
+    private async Task<ChatModelResult> GenerateAsync(Session session, CancellationToken cancellationToken)
+    {
+        var budget = new HistoryBudget(_options.HistoryMaxMessages, _options.HistoryMaxCharacters);
+        var result = await model.GenerateAsync(new ChatModelRequest(_options.SystemPrompt, session.RecentHistory(budget)), cancellationToken);
+        if (result is ChatModelResult.ContextTooLong)
+        {
+            result = await model.GenerateAsync(new ChatModelRequest(_options.SystemPrompt, session.RecentHistory(budget.Halved())), cancellationToken);
+        }
+
+        return result;
+    }
+
+    private static AskOutcome ToOutcome(ChatModelResult result, Language language) => result switch
+    {
+        ChatModelResult.Answered answered => new AskOutcome.Answered(language, answered.Text),
+        ChatModelResult.RateLimited limited => new AskOutcome.ModelBusy(language, limited.RetryAfter),
+        ChatModelResult.QuotaExhausted => new AskOutcome.QuotaExhausted(language),
+        ChatModelResult.Blocked blocked => new AskOutcome.Blocked(language, blocked.Reason),
+        ChatModelResult.ContextTooLong => new AskOutcome.ConversationTooLong(language),
+        ChatModelResult.Unavailable => new AskOutcome.ModelUnavailable(language),
+        _ => throw new InvalidOperationException($"Unknown model result {result.GetType().Name}."),
+    };
+}

@@ -1,0 +1,19 @@
+using CleanBot.Application.Common.Outcomes;
+using CleanBot.Application.Common.Validation;
+using FluentValidation;
+using Microsoft.Extensions.Options;
+
+namespace CleanBot.Application.Features.Ask;
+
+public sealed class AskCommandValidator : AbstractValidator<AskCommand>
+{
+    public AskCommandValidator(IOptions<ConversationOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        RuleFor(command => command.Profile).SetValidator(new UserProfileValidator());
+        RuleFor(command => command.Text)
+            .Cascade(CascadeMode.Stop)
+            .Must(text => !string.IsNullOrWhiteSpace(text)).WithErrorCode(RejectionCodes.EmptyText)
+            .MaximumLength(options.Value.MaxInputCharacters).WithErrorCode(RejectionCodes.TextTooLong);
+    }
+}

@@ -1,0 +1,10 @@
+namespace CleanBot.Application.Features.Help;
+
+/// <summary>The commands the bot understands. Their descriptions are words, and live with the other texts.</summary>
+public enum BotCommand
+{
+    Start,
+    Help,
+    Reset,
+    New,
+}
