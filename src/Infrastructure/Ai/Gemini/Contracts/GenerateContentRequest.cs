@@ -1,0 +1,15 @@
+namespace CleanBot.Infrastructure.Ai.Gemini.Contracts;
+
+/// <summary>The body of <c>models/{model}:generateContent</c>.</summary>
+internal sealed record GenerateContentRequest(
+    IReadOnlyList<Content> Contents,
+    Content? SystemInstruction,
+    GenerationConfig? GenerationConfig);
+
+/// <summary>One turn; <paramref name="Role"/> is "user" or "model", and absent in a system instruction.</summary>
+internal sealed record Content(string? Role, IReadOnlyList<Part> Parts);
+
+/// <summary>A piece of a turn. Answers mark the model's reasoning with <paramref name="Thought"/>.</summary>
+internal sealed record Part(string? Text, bool? Thought = null);
+
+internal sealed record GenerationConfig(double? Temperature, int? MaxOutputTokens);

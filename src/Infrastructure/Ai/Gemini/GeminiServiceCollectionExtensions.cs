@@ -1,0 +1,59 @@
+using System.Net;
+using CleanBot.Application.Abstractions.Ai;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CleanBot.Infrastructure.Ai.Gemini;
+
+public static class GeminiServiceCollectionExtensions
+{
+    private const string HttpClientName = "Gemini";
+
+    /// <summary>
+    /// Registers <see cref="IChatModel"/> as the Gemini adapter: a typed HttpClient whose resilience pipeline retries
+    /// transient failures and owns every timeout, configured from the <c>Gemini</c> section.
+    /// </summary>
+    public static IServiceCollection AddGeminiChatModel(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<GeminiOptions>()
+            .Bind(configuration.GetSection(GeminiOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(options => options.BaseUrl.IsAbsoluteUri, "Gemini:BaseUrl must be an absolute URL.")
+            .ValidateOnStart();
+
+        var httpClient = services
+            .AddHttpClient<IChatModel, GeminiChatModel>(HttpClientName, client =>
+            {
+                client.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns every timeout
+                client.DefaultRequestVersion = HttpVersion.Version20; // where offered; plain http falls back to 1.1
+                client.DefaultVersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
+            })
+            .ConfigurePrimaryHttpMessageHandler(provider => new ApiKeyHandler(Options(provider).ApiKey)
+            {
+                InnerHandler = CreateSocketsHandler(),
+            })
+            // PooledConnectionLifetime already renews connections, so the factory need not rotate handlers.
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        httpClient.AddResilienceHandler("GeminiPipeline", (pipeline, context) =>
+            GeminiResiliencePipeline.Configure(pipeline, Options(context.ServiceProvider)));
+        // Added after the resilience handler, so it runs inside each attempt.
+        httpClient.AddHttpMessageHandler(() => new ResponseBufferingHandler());
+        return services;
+    }
+
+    private static GeminiOptions Options(IServiceProvider provider) =>
+        provider.GetRequiredService<IOptions<GeminiOptions>>().Value;
+
+    private static SocketsHttpHandler CreateSocketsHandler() => new()
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5), // picks up DNS changes
+        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+        ConnectTimeout = TimeSpan.FromSeconds(10),
+        KeepAlivePingDelay = TimeSpan.FromSeconds(30), // keeps an HTTP/2 connection alive through a long generation
+        KeepAlivePingTimeout = TimeSpan.FromSeconds(10),
+        KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
+        AutomaticDecompression = DecompressionMethods.All,
+    };
+}

@@ -1,0 +1,37 @@
+using CleanBot.Application.Abstractions.Persistence;
+using CleanBot.Domain.Conversations;
+using CleanBot.Domain.Users;
+using CleanBot.Infrastructure.Persistence.Configurations;
+using Microsoft.EntityFrameworkCore;
+
+namespace CleanBot.Infrastructure.Persistence;
+
+/// <summary>
+/// The bot's tables, shared by every database provider. Each provider has its own subclass so that it keeps its own
+/// migrations and model snapshot.
+/// </summary>
+public abstract class BotDbContext(DbContextOptions options) : DbContext(options), IUnitOfWork
+{
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<Session> Sessions => Set<Session>();
+
+    public DbSet<Message> Messages => Set<Message>();
+
+    Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) => SaveChangesAsync(cancellationToken);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // SQLite can neither compare nor order DateTimeOffset columns; a UTC DateTime works the same on every provider.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfiguration(new UserConfiguration());
+        modelBuilder.ApplyConfiguration(new SessionConfiguration());
+        modelBuilder.ApplyConfiguration(new MessageConfiguration());
+    }
+}

@@ -1,0 +1,57 @@
+using CleanBot.Application.Abstractions.Persistence;
+using CleanBot.Domain.Conversations;
+using Microsoft.EntityFrameworkCore;
+
+namespace CleanBot.Infrastructure.Persistence.Repositories;
+
+/// <typeparam name="TContext">The provider's context: a compiled query serves one model only (EF throws on another),
+/// so each provider gets its own.</typeparam>
+internal sealed class SessionRepository<TContext>(TContext dbContext) : ISessionRepository
+    where TContext : BotDbContext
+{
+    // Both reads are compiled once. The newest active session wins should a provider without a partial unique index
+    // (MySQL) ever hold two.
+    private static readonly Func<TContext, long, long, CancellationToken, Task<Session?>> ActiveSession =
+        EF.CompileAsyncQuery((TContext db, long chatId, long userId, CancellationToken cancellationToken) =>
+            db.Sessions
+                .Where(session => session.ChatId == chatId && session.UserId == userId && session.EndedAt == null)
+                .OrderByDescending(session => session.Id)
+                .FirstOrDefault());
+
+    // One round trip: the active session LEFT JOIN its newest messages, re-sorted oldest first. EF appends tracked
+    // messages to the session's list in row order, which makes the list oldest first. A filtered Include cannot do it:
+    // Take(n) of the newest arrives newest first, and re-sorting inside an Include needs APPLY, which SQLite lacks.
+    private static readonly Func<TContext, long, long, int, IAsyncEnumerable<SessionRow>> ActiveSessionWithRecentMessages =
+        EF.CompileAsyncQuery((TContext db, long chatId, long userId, int recentMessages) =>
+            db.Sessions
+                .Where(session => session.ChatId == chatId && session.UserId == userId && session.EndedAt == null)
+                .OrderByDescending(session => session.Id)
+                .Take(1)
+                .SelectMany(session => session.Messages.DefaultIfEmpty(), (session, message) => new { session, message })
+                .OrderByDescending(row => row.message!.Id)
+                .Take(recentMessages)
+                .OrderBy(row => row.message!.Id)
+                .Select(row => new SessionRow(row.session, row.message)));
+
+    public async Task<Session?> FindActiveAsync(long chatId, long userId, int recentMessages, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(recentMessages);
+        if (recentMessages == 0)
+        {
+            return await ActiveSession(dbContext, chatId, userId, cancellationToken);
+        }
+
+        Session? active = null;
+        await foreach (var row in ActiveSessionWithRecentMessages(dbContext, chatId, userId, recentMessages).WithCancellation(cancellationToken))
+        {
+            active = row.Session;
+        }
+
+        return active;
+    }
+
+    public void Add(Session session) => dbContext.Sessions.Add(session);
+
+    /// <summary>The message is projected only so that EF tracks it and so adds it to the session's list.</summary>
+    private sealed record SessionRow(Session Session, Message? Message);
+}

@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+
+namespace CleanBot.Presentation.Bot.Configuration;
+
+/// <summary>
+/// Checks the settings the bot cannot start without, before anything connects. Each problem is one line that names
+/// the setting and where to set it.
+/// </summary>
+internal static partial class StartupSettings
+{
+    private const string WhereToSet = "set it in .env (see .env.example) or as an environment variable";
+
+    public static IReadOnlyList<string> Validate(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var problems = new List<string>();
+
+        var token = configuration[SettingNames.BotToken];
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            problems.Add(Missing(SettingNames.BotToken, "the bot token from @BotFather", alias: "TELEGRAM_BOT_TOKEN"));
+        }
+        else if (!BotTokenPattern().IsMatch(token))
+        {
+            problems.Add($"{Name(SettingNames.BotToken)} is malformed: expected the form 123456789:AA... as @BotFather gives it; {WhereToSet}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(configuration[SettingNames.GeminiApiKey]))
+        {
+            problems.Add(Missing(SettingNames.GeminiApiKey, "a Gemini API key from Google AI Studio", alias: "GEMINI_API_KEY"));
+        }
+
+        CheckUrl(configuration, SettingNames.TelegramApiBaseUrl, problems);
+        CheckUrl(configuration, SettingNames.GeminiBaseUrl, problems);
+        CheckChoice(configuration, SettingNames.DatabaseProvider, ["Sqlite", "MySql"], problems);
+        CheckChoice(configuration, SettingNames.CacheProvider, ["Memory", "Redis"], problems);
+        CheckChoice(configuration, SettingNames.LocksProvider, ["InProcess", "Redis"], problems);
+        RequireWhen(configuration, SettingNames.DatabaseProvider, "MySql", SettingNames.MySqlConnection, problems);
+        RequireWhen(configuration, SettingNames.CacheProvider, "Redis", SettingNames.RedisConnection, problems);
+        RequireWhen(configuration, SettingNames.LocksProvider, "Redis", SettingNames.RedisConnection, problems);
+        return problems;
+    }
+
+    private static string Name(string key) => SettingNames.AsEnvironmentVariable(key);
+
+    private static string Missing(string key, string what, string alias) =>
+        $"Missing setting {Name(key)} (or {alias}): {what}; {WhereToSet}.";
+
+    private static void CheckUrl(IConfiguration configuration, string key, List<string> problems)
+    {
+        var value = configuration[key];
+        if (value is not null
+            && !(Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+        {
+            problems.Add($"{Name(key)} is malformed: expected an absolute http(s) URL; {WhereToSet}.");
+        }
+    }
+
+    private static void CheckChoice(IConfiguration configuration, string key, string[] choices, List<string> problems)
+    {
+        var value = configuration[key];
+        if (value is not null && !choices.Contains(value, StringComparer.OrdinalIgnoreCase))
+        {
+            problems.Add($"{Name(key)} is '{value}': expected {string.Join(" or ", choices)}; {WhereToSet}.");
+        }
+    }
+
+    private static void RequireWhen(IConfiguration configuration, string choiceKey, string choice, string requiredKey, List<string> problems)
+    {
+        var alreadyReported = problems.Exists(problem => problem.StartsWith($"Missing setting {Name(requiredKey)}:", StringComparison.Ordinal));
+        if (string.Equals(configuration[choiceKey], choice, StringComparison.OrdinalIgnoreCase)
+            && string.IsNullOrWhiteSpace(configuration[requiredKey])
+            && !alreadyReported)
+        {
+            problems.Add($"Missing setting {Name(requiredKey)}: required when {Name(choiceKey)} is {choice}; {WhereToSet}.");
+        }
+    }
+
+    [GeneratedRegex(@"^\d{1,20}:[A-Za-z0-9_-]{20,}$")]
+    private static partial Regex BotTokenPattern();
+}

@@ -1,0 +1,19 @@
+using CleanBot.Presentation.Bot;
+using CleanBot.Presentation.Bot.Configuration;
+using Microsoft.Extensions.Hosting;
+
+var builder = BotHost.CreateBuilder(args);
+var problems = StartupSettings.Validate(builder.Configuration);
+if (problems.Count > 0)
+{
+    foreach (var problem in problems)
+    {
+        await Console.Error.WriteLineAsync(problem);
+    }
+
+    return 2;
+}
+
+using var host = builder.AddBot().Build();
+await host.RunAsync();
+return 0;

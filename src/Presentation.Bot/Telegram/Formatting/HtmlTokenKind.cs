@@ -1,0 +1,9 @@
+namespace CleanBot.Presentation.Bot.Telegram.Formatting;
+
+internal enum HtmlTokenKind
+{
+    Character,
+    Entity,
+    OpeningTag,
+    ClosingTag,
+}

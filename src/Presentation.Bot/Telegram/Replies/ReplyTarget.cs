@@ -1,0 +1,6 @@
+namespace CleanBot.Presentation.Bot.Telegram.Replies;
+
+/// <param name="ChatId">The chat to answer in.</param>
+/// <param name="MessageThreadId">The forum topic the question came from, if any.</param>
+/// <param name="ReplyToMessageId">The message to quote: set in groups, so it is clear whom the bot answers.</param>
+internal sealed record ReplyTarget(long ChatId, int? MessageThreadId, int? ReplyToMessageId);

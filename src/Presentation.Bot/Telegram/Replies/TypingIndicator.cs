@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Telegram.Bot.Types.Enums;
+
+namespace CleanBot.Presentation.Bot.Telegram.Replies;
+
+/// <summary>
+/// Shows "typing…" in a chat while the model works. Telegram shows the action for about five seconds, so it is
+/// renewed until the answer is ready. Best effort: a failure is logged, never shown, and a chat in a 429 cooldown
+/// is skipped rather than waited for.
+/// </summary>
+internal sealed partial class TypingIndicator(ITelegramBotClient bot, ChatCooldowns cooldowns, TimeProvider time, ILogger<TypingIndicator> logger)
+{
+    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(4);
+
+    /// <summary>Starts showing the action; disposing the result stops it.</summary>
+    public IAsyncDisposable Show(ReplyTarget target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var loop = KeepTypingAsync(target, stop.Token);
+        return new Showing(stop, loop);
+    }
+
+    private async Task KeepTypingAsync(ReplyTarget target, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(RenewEvery, time);
+        try
+        {
+            do
+            {
+                if (cooldowns.Remaining(target.ChatId) == TimeSpan.Zero)
+                {
+                    await SendTypingAsync(target, cancellationToken);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(cancellationToken));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The answer is ready.
+        }
+    }
+
+    private async Task SendTypingAsync(ReplyTarget target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await bot.SendChatAction(target.ChatId, ChatAction.Typing, target.MessageThreadId, cancellationToken: cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogTypingFailed(logger, target.ChatId, exception.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not show typing in chat {ChatId}: {Reason}")]
+    private static partial void LogTypingFailed(ILogger logger, long chatId, string reason);
+
+    private sealed class Showing(CancellationTokenSource stop, Task loop) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await stop.CancelAsync();
+            await loop;
+            stop.Dispose();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace CleanBot.Presentation.Bot.Telegram;
+
+/// <summary>How the bot talks to the Bot API. Bound from the <c>Telegram</c> configuration section.</summary>
+internal sealed class TelegramOptions
+{
+    public const string SectionName = "Telegram";
+
+    public string BotToken { get; set; } = string.Empty;
+
+    public string ApiBaseUrl { get; set; } = "https://api.telegram.org";
+
+    /// <summary>How long one getUpdates call waits on the server for new updates.</summary>
+    public int PollingTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>How many updates one getUpdates call may return (Telegram allows 1-100).</summary>
+    public int PollingBatchSize { get; set; } = 100;
+
+    /// <summary>The longest the bot waits out Telegram's "retry after" for one message before giving up on it.</summary>
+    public TimeSpan MaxRetryAfterWait { get; set; } = TimeSpan.FromMinutes(15);
+
+    public override string ToString() => $"Telegram {{ ApiBaseUrl = {ApiBaseUrl} }}";
+}

@@ -1,0 +1,51 @@
+using CleanBot.Presentation.Bot.Telegram.Polling;
+using CleanBot.Presentation.Bot.Telegram.Replies;
+using CleanBot.Presentation.Bot.Telegram.Updates;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+
+namespace CleanBot.Presentation.Bot.Telegram;
+
+internal static class TelegramServiceCollectionExtensions
+{
+    private const string HttpClientName = "telegram";
+
+    public static IServiceCollection AddTelegramBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<TelegramOptions>(configuration.GetSection(TelegramOptions.SectionName));
+
+        // Telegram.Bot puts the token in every request URL, so this client must never log its requests.
+        services.AddHttpClient(HttpClientName)
+            .RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                MaxConnectionsPerServer = 256,
+            });
+
+        services.AddSingleton<ITelegramBotClient>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<TelegramOptions>>().Value;
+            var httpClient = provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
+            var clientOptions = new TelegramBotClientOptions(options.BotToken, options.ApiBaseUrl)
+            {
+                // 429s are waited out by ChatDelivery, per chat, whatever their length.
+                RetryCount = 0,
+            };
+            return new TelegramBotClient(clientOptions, httpClient);
+        });
+
+        services.AddSingleton<BotIdentity>();
+        services.AddSingleton<ChatCooldowns>();
+        services.AddSingleton<ChatDelivery>();
+        services.AddSingleton<ReplySender>();
+        services.AddSingleton<TypingIndicator>();
+        services.AddSingleton<UpdateRouter>();
+        services.AddScoped<UpdateHandler>();
+        services.AddSingleton<UpdateBatchDispatcher>();
+        services.AddHostedService<PollingService>();
+        return services;
+    }
+}

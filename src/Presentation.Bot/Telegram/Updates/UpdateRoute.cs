@@ -1,0 +1,21 @@
+using CleanBot.Application.Features.Help;
+
+namespace CleanBot.Presentation.Bot.Telegram.Updates;
+
+/// <summary>What an update asks of the bot, decided from Telegram facts alone.</summary>
+internal abstract record UpdateRoute
+{
+    private UpdateRoute()
+    {
+    }
+
+    public sealed record Command(BotCommand Name, IncomingMessage Message) : UpdateRoute;
+
+    public sealed record Ask(string Text, IncomingMessage Message) : UpdateRoute;
+
+    /// <summary>A sticker, photo, voice note or the like, addressed to the bot.</summary>
+    public sealed record NotText(IncomingMessage Message) : UpdateRoute;
+
+    /// <summary>Nothing for the bot to do; <paramref name="Reason"/> says why, for the log.</summary>
+    public sealed record Ignore(string Reason) : UpdateRoute;
+}

@@ -1,0 +1,127 @@
+using CleanBot.Domain.Users;
+using CleanBot.Presentation.Bot.Telegram.Replies;
+using Telegram.Bot.Types;
+using BotCommand = CleanBot.Application.Features.Help.BotCommand;
+using Telegram.Bot.Types.Enums;
+
+namespace CleanBot.Presentation.Bot.Telegram.Updates;
+
+/// <summary>
+/// Decides what an update asks of the bot. In private chats every message is for the bot; in groups only commands,
+/// messages that mention the bot and replies to the bot's own messages are (the same rule as Telegram's privacy mode).
+/// </summary>
+internal sealed class UpdateRouter(BotIdentity identity)
+{
+    public UpdateRoute Route(Update update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        if (update.Message is not { } message)
+        {
+            return new UpdateRoute.Ignore($"update kind {update.Type} is not handled");
+        }
+
+        if (message.From is not { IsBot: false } from)
+        {
+            return new UpdateRoute.Ignore("message has no human sender");
+        }
+
+        var isGroup = message.Chat.Type is ChatType.Group or ChatType.Supergroup;
+        if (!isGroup && message.Chat.Type != ChatType.Private)
+        {
+            return new UpdateRoute.Ignore($"chat type {message.Chat.Type} is not handled");
+        }
+
+        var incoming = new IncomingMessage(
+            new UserProfile(from.Id, from.Username, from.FirstName ?? string.Empty, from.LastName, from.LanguageCode),
+            new ReplyTarget(message.Chat.Id, message.IsTopicMessage ? message.MessageThreadId : null, isGroup ? message.Id : null));
+
+        if (message.Text is not { } text)
+        {
+            return !isGroup || IsReplyToBot(message)
+                ? new UpdateRoute.NotText(incoming)
+                : new UpdateRoute.Ignore("group message without text not addressed to the bot");
+        }
+
+        if (TryReadCommand(message, text, out var command, out var addressedToOtherBot))
+        {
+            return command switch
+            {
+                { } known => new UpdateRoute.Command(known, incoming),
+                null when addressedToOtherBot => new UpdateRoute.Ignore("command for another bot"),
+                null when isGroup => new UpdateRoute.Ignore("unknown command in a group"),
+                null => new UpdateRoute.Command(BotCommand.Help, incoming),
+            };
+        }
+
+        if (!isGroup || IsReplyToBot(message))
+        {
+            return new UpdateRoute.Ask(text, incoming);
+        }
+
+        return TryRemoveMention(message, text, out var question)
+            ? new UpdateRoute.Ask(question, incoming)
+            : new UpdateRoute.Ignore("group message not addressed to the bot");
+    }
+
+    private bool IsReplyToBot(Message message) => message.ReplyToMessage?.From?.Id == identity.Id;
+
+    /// <summary>Reads "/name" or "/name@botname" at the start of the text.</summary>
+    private bool TryReadCommand(Message message, string text, out BotCommand? command, out bool addressedToOtherBot)
+    {
+        command = null;
+        addressedToOtherBot = false;
+        if (message.Entities is not [{ Type: MessageEntityType.BotCommand, Offset: 0 } entity, ..])
+        {
+            return false;
+        }
+
+        var token = text.AsSpan(1, Math.Min(entity.Length, text.Length) - 1);
+        var at = token.IndexOf('@');
+        if (at >= 0)
+        {
+            addressedToOtherBot = !identity.IsUsername(token[(at + 1)..]);
+            token = token[..at];
+        }
+
+        if (!addressedToOtherBot)
+        {
+            command = ParseName(token);
+        }
+
+        return true;
+    }
+
+    private static BotCommand? ParseName(ReadOnlySpan<char> name) =>
+        name.Equals("start", StringComparison.OrdinalIgnoreCase) ? BotCommand.Start
+        : name.Equals("help", StringComparison.OrdinalIgnoreCase) ? BotCommand.Help
+        : name.Equals("reset", StringComparison.OrdinalIgnoreCase) ? BotCommand.Reset
+        : name.Equals("new", StringComparison.OrdinalIgnoreCase) ? BotCommand.New
+        : null;
+
+    /// <summary>Finds "@botname" (or a mention by user id) and returns the text without it.</summary>
+    private bool TryRemoveMention(Message message, string text, out string question)
+    {
+        foreach (var entity in message.Entities ?? [])
+        {
+            if (entity.Offset < 0 || entity.Length <= 0 || entity.Offset + entity.Length > text.Length)
+            {
+                continue;
+            }
+
+            var mentionsBot = entity.Type switch
+            {
+                MessageEntityType.Mention => identity.IsUsername(text.AsSpan(entity.Offset + 1, entity.Length - 1)),
+                MessageEntityType.TextMention => entity.User?.Id == identity.Id,
+                _ => false,
+            };
+            if (mentionsBot)
+            {
+                question = string.Concat(text.AsSpan(0, entity.Offset), text.AsSpan(entity.Offset + entity.Length)).Trim();
+                return true;
+            }
+        }
+
+        question = string.Empty;
+        return false;
+    }
+}

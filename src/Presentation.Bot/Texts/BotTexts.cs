@@ -1,0 +1,73 @@
+using CleanBot.Application.Common.Outcomes;
+using CleanBot.Application.Features.Help;
+using CleanBot.Domain.Users;
+
+namespace CleanBot.Presentation.Bot.Texts;
+
+/// <summary>
+/// Every sentence the bot says, in one place. Each language is one subclass, so a missing translation is a
+/// compile error rather than an English sentence in a Persian chat.
+/// </summary>
+internal abstract class BotTexts
+{
+    public static readonly BotTexts English = new EnglishTexts();
+
+    public static readonly BotTexts Persian = new PersianTexts();
+
+    /// <summary>The language code Telegram uses for this language (for the command menu).</summary>
+    public abstract string LanguageTag { get; }
+
+    public static BotTexts For(Language language) => language == Language.Persian ? Persian : English;
+
+    public abstract string Welcome(string firstName, bool isNewUser);
+
+    public abstract string Help(IReadOnlyList<BotCommand> commands, int maxInputCharacters);
+
+    public abstract string CommandDescription(BotCommand command);
+
+    public abstract string SessionReset(bool hadSession);
+
+    public abstract string ModelBusy(TimeSpan? retryAfter);
+
+    public abstract string QuotaExhausted { get; }
+
+    public abstract string Blocked { get; }
+
+    public abstract string ConversationTooLong { get; }
+
+    public abstract string ModelUnavailable { get; }
+
+    public abstract string TextTooLong(int maxCharacters);
+
+    public abstract string EmptyText { get; }
+
+    public abstract string InvalidRequest { get; }
+
+    public abstract string OnlyTextSupported { get; }
+
+    public abstract string UnexpectedError { get; }
+
+    public string Rejected(Rejection rejection)
+    {
+        ArgumentNullException.ThrowIfNull(rejection);
+        return rejection.Code switch
+        {
+            RejectionCodes.TextTooLong => TextTooLong(rejection.Limit ?? 0),
+            RejectionCodes.EmptyText => EmptyText,
+            _ => InvalidRequest,
+        };
+    }
+
+    /// <summary>"/name" as the command is typed.</summary>
+    public static string CommandName(BotCommand command) => command switch
+    {
+        BotCommand.Start => "start",
+        BotCommand.Help => "help",
+        BotCommand.Reset => "reset",
+        BotCommand.New => "new",
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
+    };
+
+    protected static int WholeSecondsOrNull(TimeSpan? delay) =>
+        delay is { } value && value > TimeSpan.Zero ? (int)Math.Ceiling(value.TotalSeconds) : 0;
+}

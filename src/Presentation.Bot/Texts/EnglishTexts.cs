@@ -1,0 +1,70 @@
+using System.Text;
+using CleanBot.Application.Features.Help;
+
+namespace CleanBot.Presentation.Bot.Texts;
+
+internal sealed class EnglishTexts : BotTexts
+{
+    public override string LanguageTag => "en";
+
+    public override string QuotaExhausted =>
+        "I've used up my AI quota for now, so I can't answer. Please try again later (usually tomorrow).";
+
+    public override string Blocked =>
+        "I can't answer that one: the AI's safety rules withheld it. Try asking in a different way.";
+
+    public override string ConversationTooLong =>
+        "This conversation has grown too long for me to follow. Send /new to start a fresh one.";
+
+    public override string ModelUnavailable =>
+        "I can't reach the AI right now. Please try again in a minute; your message is saved.";
+
+    public override string EmptyText => "Please write your question as text.";
+
+    public override string InvalidRequest => "Sorry, I couldn't understand that message.";
+
+    public override string OnlyTextSupported =>
+        "I can only read text messages for now. Please write your question in words.";
+
+    public override string UnexpectedError => "Sorry, something went wrong on my side. Please try again.";
+
+    public override string Welcome(string firstName, bool isNewUser) =>
+        isNewUser
+            ? $"Hello {firstName}! I'm CleanBot, an AI assistant. Ask me anything, in English or Persian. Send /help to see what I can do."
+            : $"Welcome back, {firstName}! Ask me anything. /new starts a fresh conversation.";
+
+    public override string Help(IReadOnlyList<BotCommand> commands, int maxInputCharacters)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        var text = new StringBuilder("Just write to me and I'll answer. I remember our conversation until you start a new one.\n\n");
+        foreach (var command in commands)
+        {
+            text.Append('/').Append(CommandName(command)).Append(" — ").Append(CommandDescription(command)).Append('\n');
+        }
+
+        text.Append("\nMessages can be up to ").Append(maxInputCharacters).Append(" characters long.");
+        return text.ToString();
+    }
+
+    public override string CommandDescription(BotCommand command) => command switch
+    {
+        BotCommand.Start => "introduction",
+        BotCommand.Help => "what I can do",
+        BotCommand.Reset => "forget this conversation",
+        BotCommand.New => "start a new conversation",
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
+    };
+
+    public override string SessionReset(bool hadSession) =>
+        hadSession
+            ? "Done: I've closed our conversation. Your next message starts a new one."
+            : "We're already at a fresh start. Ask me anything.";
+
+    public override string ModelBusy(TimeSpan? retryAfter) =>
+        WholeSecondsOrNull(retryAfter) is var seconds and > 0
+            ? $"The AI is busy right now. Please try again in {seconds} seconds."
+            : "The AI is busy right now. Please try again in a little while.";
+
+    public override string TextTooLong(int maxCharacters) =>
+        $"That message is too long for me. Please keep it under {maxCharacters} characters, or split it into parts.";
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+using CleanBot.Application.Features.Help;
+
+namespace CleanBot.Presentation.Bot.Texts;
+
+internal sealed class PersianTexts : BotTexts
+{
+    private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("fa-IR");
+
+    public override string LanguageTag => "fa";
+
+    public override string QuotaExhausted =>
+        "سهمیهٔ هوش مصنوعی من فعلاً تمام شده و نمی‌توانم پاسخ بدهم. لطفاً بعداً (معمولاً فردا) دوباره امتحان کنید.";
+
+    public override string Blocked =>
+        "نمی‌توانم به این پاسخ بدهم: قوانین ایمنی هوش مصنوعی جلوی آن را گرفت. لطفاً سؤال را به شکل دیگری بپرسید.";
+
+    public override string ConversationTooLong =>
+        "این گفت‌وگو برای من بیش از حد طولانی شده است. برای شروع گفت‌وگوی تازه /new را بفرستید.";
+
+    public override string ModelUnavailable =>
+        "الان به هوش مصنوعی دسترسی ندارم. لطفاً یک دقیقهٔ دیگر دوباره امتحان کنید؛ پیام شما ذخیره شده است.";
+
+    public override string EmptyText => "لطفاً سؤالتان را به صورت متن بنویسید.";
+
+    public override string InvalidRequest => "متأسفم، این پیام را متوجه نشدم.";
+
+    public override string OnlyTextSupported =>
+        "فعلاً فقط پیام‌های متنی را می‌توانم بخوانم. لطفاً سؤالتان را بنویسید.";
+
+    public override string UnexpectedError => "متأسفم، مشکلی در سمت من پیش آمد. لطفاً دوباره امتحان کنید.";
+
+    public override string Welcome(string firstName, bool isNewUser) =>
+        isNewUser
+            ? $"سلام {firstName}! من CleanBot هستم، یک دستیار هوش مصنوعی. هر سؤالی دارید به فارسی یا انگلیسی بپرسید. برای دیدن امکانات /help را بفرستید."
+            : $"{firstName}، خوش برگشتید! هر سؤالی دارید بپرسید. /new یک گفت‌وگوی تازه شروع می‌کند.";
+
+    public override string Help(IReadOnlyList<BotCommand> commands, int maxInputCharacters)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        var text = new StringBuilder("کافی است برایم بنویسید تا پاسخ بدهم. گفت‌وگوی ما را تا وقتی گفت‌وگوی تازه‌ای شروع نکنید به خاطر می‌سپارم.\n\n");
+        foreach (var command in commands)
+        {
+            text.Append('/').Append(CommandName(command)).Append(" — ").Append(CommandDescription(command)).Append('\n');
+        }
+
+        text.Append("\nهر پیام می‌تواند تا ").Append(maxInputCharacters.ToString("N0", Culture)).Append(" نویسه باشد.");
+        return text.ToString();
+    }
+
+    public override string CommandDescription(BotCommand command) => command switch
+    {
+        BotCommand.Start => "معرفی",
+        BotCommand.Help => "راهنما",
+        BotCommand.Reset => "فراموش کردن این گفت‌وگو",
+        BotCommand.New => "شروع گفت‌وگوی تازه",
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
+    };
+
+    public override string SessionReset(bool hadSession) =>
+        hadSession
+            ? "انجام شد: گفت‌وگوی ما بسته شد. پیام بعدی شما گفت‌وگوی تازه‌ای را شروع می‌کند."
+            : "گفت‌وگوی تازه‌ای در کار است. هر سؤالی دارید بپرسید.";
+
+    public override string ModelBusy(TimeSpan? retryAfter) =>
+        WholeSecondsOrNull(retryAfter) is var seconds and > 0
+            ? $"هوش مصنوعی الان سرش شلوغ است. لطفاً {seconds.ToString("N0", Culture)} ثانیهٔ دیگر دوباره امتحان کنید."
+            : "هوش مصنوعی الان سرش شلوغ است. لطفاً کمی بعد دوباره امتحان کنید.";
+
+    public override string TextTooLong(int maxCharacters) =>
+        $"این پیام برای من بیش از حد طولانی است. لطفاً آن را کوتاه‌تر از {maxCharacters.ToString("N0", Culture)} نویسه کنید یا در چند بخش بفرستید.";
+}

@@ -1,0 +1,58 @@
+using CleanBot.Application.Abstractions.Persistence;
+using CleanBot.Infrastructure.Persistence;
+using CleanBot.Infrastructure.Persistence.MySql;
+using CleanBot.Infrastructure.Persistence.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CleanBot.Infrastructure.IntegrationTests.Persistence;
+
+public sealed class PersistenceRegistrationTests
+{
+    [Fact]
+    public async Task Sqlite_is_the_default_with_a_file_next_to_the_bot()
+    {
+        await using var services = new ServiceCollection().AddPersistence(Configuration()).BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+
+        var dbContext = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        dbContext.Should().BeOfType<SqliteBotDbContext>();
+        dbContext.Database.GetConnectionString().Should().Be("Data Source=cleanbot.db");
+        scope.ServiceProvider.GetRequiredService<IUnitOfWork>().Should().BeSameAs(dbContext);
+        scope.ServiceProvider.GetRequiredService<IUserRepository>().Should().NotBeNull();
+        scope.ServiceProvider.GetRequiredService<ISessionRepository>().Should().NotBeNull();
+    }
+
+    [Fact]
+    public void MySql_is_chosen_whatever_the_case_and_registering_it_does_not_connect()
+    {
+        var services = new ServiceCollection().AddPersistence(Configuration(
+            ("Database:Provider", "mysql"),
+            ("ConnectionStrings:MySql", "Server=127.0.0.1;Port=1;Database=nowhere;User=nobody;")));
+
+        services.Should().Contain(service => service.ServiceType == typeof(MySqlBotDbContext));
+        services.Should().NotContain(service => service.ServiceType == typeof(SqliteBotDbContext));
+    }
+
+    [Fact]
+    public void MySql_without_a_connection_string_is_refused()
+    {
+        var register = () => new ServiceCollection().AddPersistence(Configuration(("Database:Provider", "MySql")));
+
+        register.Should().Throw<InvalidOperationException>().WithMessage("*ConnectionStrings__MySql*");
+    }
+
+    [Fact]
+    public void An_unknown_provider_is_refused_naming_the_setting()
+    {
+        var register = () => new ServiceCollection().AddPersistence(Configuration(("Database:Provider", "Oracle")));
+
+        register.Should().Throw<InvalidOperationException>().WithMessage("*Oracle*Database__Provider*");
+    }
+
+    private static IConfiguration Configuration(params (string Key, string Value)[] settings) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(setting => new KeyValuePair<string, string?>(setting.Key, setting.Value)))
+            .Build();
+}

@@ -1,0 +1,330 @@
+using CleanBot.Domain.Conversations;
+using CleanBot.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace CleanBot.Infrastructure.IntegrationTests.Persistence;
+
+/// <summary>The repository contract, run against every database provider by one subclass each.</summary>
+public abstract class RepositoryTests<TDatabase>(TDatabase database)
+    where TDatabase : TestDatabase
+{
+    private static readonly DateTimeOffset Nowruz = new(2026, 3, 21, 12, 0, 0, TimeSpan.Zero);
+
+    protected TDatabase Database => database;
+
+    protected static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_user_round_trips_with_Persian_and_emoji_names()
+    {
+        database.SkipUnlessAvailable();
+        var profile = new UserProfile(NewId(), "ali_😀", "علی 🌹", "رضایی 👨‍👩‍👧", "fa-IR");
+        await RegisterAsync(profile, Nowruz);
+
+        await using var request = database.BeginRequest();
+        var user = await request.Users.FindAsync(profile.Id, Cancellation);
+
+        user.Should().NotBeNull();
+        user!.Id.Should().Be(profile.Id);
+        user.Username.Should().Be("ali_😀");
+        user.FirstName.Should().Be("علی 🌹");
+        user.LastName.Should().Be("رضایی 👨‍👩‍👧");
+        user.Language.Should().Be(Language.Persian);
+        user.FirstSeenAt.Should().Be(Nowruz);
+        user.LastSeenAt.Should().Be(Nowruz);
+    }
+
+    [Fact]
+    public async Task The_language_is_stored_as_its_tag()
+    {
+        database.SkipUnlessAvailable();
+        var persian = await RegisterAsync(new UserProfile(NewId(), null, "Sara", null, "fa"), Nowruz);
+        var english = await RegisterAsync(new UserProfile(NewId(), null, "Sam", null, "en-GB"), Nowruz);
+
+        await using var request = database.BeginRequest();
+        (await StoredLanguageAsync(request, persian.Id)).Should().Be("fa");
+        (await StoredLanguageAsync(request, english.Id)).Should().Be("en");
+    }
+
+    [Fact]
+    public async Task An_unknown_user_is_not_found()
+    {
+        database.SkipUnlessAvailable();
+        await using var request = database.BeginRequest();
+
+        (await request.Users.FindAsync(NewId(), Cancellation)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_refreshed_user_is_saved()
+    {
+        database.SkipUnlessAvailable();
+        var user = await RegisterAsync(new UserProfile(NewId(), "old", "Old", null, "en"), Nowruz);
+        var later = Nowruz.AddHours(1);
+
+        await using (var request = database.BeginRequest())
+        {
+            var tracked = await request.Users.FindAsync(user.Id, Cancellation);
+            tracked!.Refresh(new UserProfile(user.Id, "new", "نو", "Name", "fa"), later);
+            await request.SaveAsync();
+        }
+
+        await using var reader = database.BeginRequest();
+        var reloaded = await reader.Users.FindAsync(user.Id, Cancellation);
+        reloaded!.Username.Should().Be("new");
+        reloaded.FirstName.Should().Be("نو");
+        reloaded.LastName.Should().Be("Name");
+        reloaded.Language.Should().Be(Language.Persian);
+        reloaded.FirstSeenAt.Should().Be(Nowruz);
+        reloaded.LastSeenAt.Should().Be(later);
+    }
+
+    [Fact]
+    public async Task A_session_and_its_messages_round_trip()
+    {
+        database.SkipUnlessAvailable();
+        var user = await RegisterAsync(NewProfile(), Nowruz);
+        var chatId = NewId();
+
+        await using (var request = database.BeginRequest())
+        {
+            var session = Session.Start(user.Id, chatId, Nowruz);
+            session.AddUserMessage("سلام! حالت چطوره؟ 🌷", Nowruz.AddSeconds(1));
+            session.AddModelMessage("خوبم، ممنون 😊", new TokenUsage(12, 7), Nowruz.AddSeconds(3));
+            request.Sessions.Add(session);
+            await request.SaveAsync();
+        }
+
+        await using var reader = database.BeginRequest();
+        var loaded = await reader.Sessions.FindActiveAsync(chatId, user.Id, recentMessages: 10, Cancellation);
+
+        loaded.Should().NotBeNull();
+        loaded!.Id.Should().BePositive();
+        loaded.UserId.Should().Be(user.Id);
+        loaded.ChatId.Should().Be(chatId);
+        loaded.StartedAt.Should().Be(Nowruz);
+        loaded.LastActivityAt.Should().Be(Nowruz.AddSeconds(3));
+        loaded.EndedAt.Should().BeNull();
+        loaded.Messages.Should().SatisfyRespectively(
+            question =>
+            {
+                question.SessionId.Should().Be(loaded.Id);
+                question.Role.Should().Be(MessageRole.User);
+                question.Text.Should().Be("سلام! حالت چطوره؟ 🌷");
+                question.InputTokens.Should().BeNull();
+                question.OutputTokens.Should().BeNull();
+                question.CreatedAt.Should().Be(Nowruz.AddSeconds(1));
+            },
+            answer =>
+            {
+                answer.Role.Should().Be(MessageRole.Model);
+                answer.Text.Should().Be("خوبم، ممنون 😊");
+                answer.InputTokens.Should().Be(12);
+                answer.OutputTokens.Should().Be(7);
+                answer.CreatedAt.Should().Be(Nowruz.AddSeconds(3));
+            });
+    }
+
+    [Fact]
+    public async Task A_long_Persian_and_emoji_message_round_trips_whole()
+    {
+        database.SkipUnlessAvailable();
+        var user = await RegisterAsync(NewProfile(), Nowruz);
+        var chatId = NewId();
+        // Well past 64 KiB of UTF-8, the limit of a MySQL TEXT column.
+        var text = string.Concat(Enumerable.Repeat("سلام دنیا 👋🏽 ", 8_000));
+
+        await using (var request = database.BeginRequest())
+        {
+            var session = Session.Start(user.Id, chatId, Nowruz);
+            session.AddModelMessage(text, usage: null, Nowruz);
+            request.Sessions.Add(session);
+            await request.SaveAsync();
+        }
+
+        await using var reader = database.BeginRequest();
+        var loaded = await reader.Sessions.FindActiveAsync(chatId, user.Id, recentMessages: 1, Cancellation);
+
+        loaded!.Messages.Should().ContainSingle().Which.Text.Should().Be(text);
+    }
+
+    [Fact]
+    public async Task FindActive_loads_exactly_the_newest_messages_oldest_first()
+    {
+        database.SkipUnlessAvailable();
+        var user = await RegisterAsync(NewProfile(), Nowruz);
+        var other = await RegisterAsync(NewProfile(), Nowruz);
+        var chatId = NewId();
+
+        // Another conversation writes in between, so the session's message ids are not consecutive.
+        await using (var request = database.BeginRequest())
+        {
+            request.Sessions.Add(Session.Start(user.Id, chatId, Nowruz));
+            request.Sessions.Add(Session.Start(other.Id, chatId, Nowruz));
+            await request.SaveAsync();
+        }
+
+        for (var turn = 1; turn <= 4; turn++)
+        {
+            await using var request = database.BeginRequest();
+            var session = await request.Sessions.FindActiveAsync(chatId, user.Id, recentMessages: 0, Cancellation);
+            var otherSession = await request.Sessions.FindActiveAsync(chatId, other.Id, recentMessages: 0, Cancellation);
+            session!.AddUserMessage($"question {turn}", Nowruz.AddMinutes(turn));
+            otherSession!.AddUserMessage($"other {turn}", Nowruz.AddMinutes(turn));
+            session.AddModelMessage($"answer {turn}", new TokenUsage(turn, turn), Nowruz.AddMinutes(turn).AddSeconds(5));
+            await request.SaveAsync();
+        }
+
+        await using var reader = database.BeginRequest();
+        var loaded = await reader.Sessions.FindActiveAsync(chatId, user.Id, recentMessages: 3, Cancellation);
+
+        loaded!.Messages.Select(message => message.Text).Should().Equal("answer 3", "question 4", "answer 4");
+        loaded.Messages.Select(message => message.Id).Should().BeInAscendingOrder();
+    }
+
+    [Fact]
+    public async Task FindActive_loads_every_message_when_there_are_fewer_than_asked()
+    {
+        database.SkipUnlessAvailable();
+        var (chatId, userId) = await StartConversationAsync(turns: 2);
+
+        await using var request = database.BeginRequest();
+        var loaded = await request.Sessions.FindActiveAsync(chatId, userId, recentMessages: 40, Cancellation);
+
+        loaded!.Messages.Select(message => message.Text).Should().Equal("question 1", "answer 1", "question 2", "answer 2");
+    }
+
+    [Fact]
+    public async Task FindActive_with_no_recent_messages_loads_none()
+    {
+        database.SkipUnlessAvailable();
+        var (chatId, userId) = await StartConversationAsync(turns: 2);
+
+        await using var request = database.BeginRequest();
+        var loaded = await request.Sessions.FindActiveAsync(chatId, userId, recentMessages: 0, Cancellation);
+
+        loaded.Should().NotBeNull();
+        loaded!.Messages.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task FindActive_returns_only_the_session_of_that_user_in_that_chat()
+    {
+        database.SkipUnlessAvailable();
+        var user = await RegisterAsync(NewProfile(), Nowruz);
+        var other = await RegisterAsync(NewProfile(), Nowruz);
+        var chatId = NewId();
+        var otherChatId = NewId();
+        Session wanted;
+
+        await using (var request = database.BeginRequest())
+        {
+            wanted = Session.Start(user.Id, chatId, Nowruz);
+            request.Sessions.Add(wanted);
+            request.Sessions.Add(Session.Start(user.Id, otherChatId, Nowruz));
+            request.Sessions.Add(Session.Start(other.Id, chatId, Nowruz));
+            await request.SaveAsync();
+        }
+
+        await using var reader = database.BeginRequest();
+        var loaded = await reader.Sessions.FindActiveAsync(chatId, user.Id, recentMessages: 5, Cancellation);
+
+        loaded!.Id.Should().Be(wanted.Id);
+        (await reader.Sessions.FindActiveAsync(NewId(), user.Id, recentMessages: 5, Cancellation)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task An_ended_session_is_not_active()
+    {
+        database.SkipUnlessAvailable();
+        var (chatId, userId) = await StartConversationAsync(turns: 1);
+
+        await using (var request = database.BeginRequest())
+        {
+            var session = await request.Sessions.FindActiveAsync(chatId, userId, recentMessages: 0, Cancellation);
+            session!.End(Nowruz.AddDays(1));
+            await request.SaveAsync();
+        }
+
+        await using (var request = database.BeginRequest())
+        {
+            (await request.Sessions.FindActiveAsync(chatId, userId, recentMessages: 5, Cancellation)).Should().BeNull();
+            request.Sessions.Add(Session.Start(userId, chatId, Nowruz.AddDays(2)));
+            await request.SaveAsync();
+        }
+
+        await using var reader = database.BeginRequest();
+        var fresh = await reader.Sessions.FindActiveAsync(chatId, userId, recentMessages: 5, Cancellation);
+        fresh!.StartedAt.Should().Be(Nowruz.AddDays(2));
+        fresh.Messages.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_second_context_sees_what_the_first_committed()
+    {
+        database.SkipUnlessAvailable();
+        var profile = NewProfile();
+        await using var writer = database.BeginRequest();
+        await using var reader = database.BeginRequest();
+        (await reader.Users.FindAsync(profile.Id, Cancellation)).Should().BeNull();
+
+        writer.Users.Add(User.Register(profile, Nowruz));
+        await writer.SaveAsync();
+
+        reader.DbContext.Should().NotBeSameAs(writer.DbContext);
+        (await reader.Users.FindAsync(profile.Id, Cancellation)).Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task Deleting_a_user_deletes_their_sessions_and_messages()
+    {
+        database.SkipUnlessAvailable();
+        var (chatId, userId) = await StartConversationAsync(turns: 2);
+
+        await using (var request = database.BeginRequest())
+        {
+            var session = await request.Sessions.FindActiveAsync(chatId, userId, recentMessages: 0, Cancellation);
+            await request.DbContext.Users.Where(user => user.Id == userId).ExecuteDeleteAsync(Cancellation);
+
+            await using var reader = database.BeginRequest();
+            (await reader.DbContext.Sessions.AnyAsync(stored => stored.Id == session!.Id, Cancellation)).Should().BeFalse();
+            (await reader.DbContext.Messages.AnyAsync(message => message.SessionId == session!.Id, Cancellation)).Should().BeFalse();
+        }
+    }
+
+    protected static long NewId() => Random.Shared.NextInt64(1, long.MaxValue);
+
+    private static UserProfile NewProfile() => new(NewId(), null, "Test", null, "en");
+
+    private static Task<string> StoredLanguageAsync(RequestScope request, long userId) =>
+        // Backticks quote names in both SQLite and MySQL.
+        request.DbContext.Database
+            .SqlQuery<string>($"SELECT `Language` AS `Value` FROM `Users` WHERE `Id` = {userId}")
+            .SingleAsync(Cancellation);
+
+    private async Task<User> RegisterAsync(UserProfile profile, DateTimeOffset now)
+    {
+        await using var request = database.BeginRequest();
+        var user = User.Register(profile, now);
+        request.Users.Add(user);
+        await request.SaveAsync();
+        return user;
+    }
+
+    private async Task<(long ChatId, long UserId)> StartConversationAsync(int turns)
+    {
+        var user = await RegisterAsync(NewProfile(), Nowruz);
+        var chatId = NewId();
+        await using var request = database.BeginRequest();
+        var session = Session.Start(user.Id, chatId, Nowruz);
+        for (var turn = 1; turn <= turns; turn++)
+        {
+            session.AddUserMessage($"question {turn}", Nowruz.AddMinutes(turn));
+            session.AddModelMessage($"answer {turn}", usage: null, Nowruz.AddMinutes(turn).AddSeconds(1));
+        }
+
+        request.Sessions.Add(session);
+        await request.SaveAsync();
+        return (chatId, user.Id);
+    }
+}

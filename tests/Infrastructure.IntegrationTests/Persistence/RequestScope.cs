@@ -1,0 +1,20 @@
+using CleanBot.Application.Abstractions.Persistence;
+using CleanBot.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CleanBot.Infrastructure.IntegrationTests.Persistence;
+
+/// <summary>What one request of the bot gets: its own context, repositories and unit of work.</summary>
+public sealed class RequestScope(AsyncServiceScope scope) : IAsyncDisposable
+{
+    public IUserRepository Users => scope.ServiceProvider.GetRequiredService<IUserRepository>();
+
+    public ISessionRepository Sessions => scope.ServiceProvider.GetRequiredService<ISessionRepository>();
+
+    public BotDbContext DbContext => scope.ServiceProvider.GetRequiredService<BotDbContext>();
+
+    public Task SaveAsync() =>
+        scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(TestContext.Current.CancellationToken);
+
+    public ValueTask DisposeAsync() => scope.DisposeAsync();
+}

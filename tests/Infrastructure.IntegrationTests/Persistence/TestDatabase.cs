@@ -1,0 +1,50 @@
+using CleanBot.Infrastructure.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CleanBot.Infrastructure.IntegrationTests.Persistence;
+
+/// <summary>A real, migrated database of its own, reached through <c>AddPersistence</c> as the bot reaches it.</summary>
+public abstract class TestDatabase : IAsyncLifetime
+{
+    private ServiceProvider? _services;
+
+    /// <summary>False when the server this database needs was not given: its tests then report themselves skipped.</summary>
+    public virtual bool IsAvailable => true;
+
+    protected virtual string SkipReason => string.Empty;
+
+    public IServiceProvider Services => _services ?? throw new InvalidOperationException("The database was not initialized.");
+
+    public void SkipUnlessAvailable() => Assert.SkipUnless(IsAvailable, SkipReason);
+
+    public RequestScope BeginRequest() => new(Services.CreateAsyncScope());
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!IsAvailable)
+        {
+            return;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings()).Build();
+        _services = new ServiceCollection().AddPersistence(configuration).BuildServiceProvider(validateScopes: true);
+        await DatabaseMigrator.MigrateAsync(_services, TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_services is not null)
+        {
+            await DropAsync();
+            await _services.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    protected abstract IEnumerable<KeyValuePair<string, string?>> Settings();
+
+    /// <summary>Removes the database; called before the services are disposed.</summary>
+    protected abstract Task DropAsync();
+}
