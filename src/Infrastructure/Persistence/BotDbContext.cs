@@ -2,6 +2,7 @@ using CleanBot.Application.Abstractions.Persistence;
 using CleanBot.Domain.Conversations;
 using CleanBot.Domain.Users;
 using CleanBot.Infrastructure.Persistence.Configurations;
+using CleanBot.Infrastructure.Persistence.Inbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace CleanBot.Infrastructure.Persistence;
@@ -33,5 +34,6 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
         modelBuilder.ApplyConfiguration(new UserConfiguration());
         modelBuilder.ApplyConfiguration(new SessionConfiguration());
         modelBuilder.ApplyConfiguration(new MessageConfiguration());
+        modelBuilder.ApplyConfiguration(new InboxRecordConfiguration());
     }
 }

@@ -1,4 +1,6 @@
+using CleanBot.Application.Abstractions.Inbox;
 using CleanBot.Application.Abstractions.Persistence;
+using CleanBot.Infrastructure.Persistence.Inbox;
 using CleanBot.Infrastructure.Persistence.MySql;
 using CleanBot.Infrastructure.Persistence.Repositories;
 using CleanBot.Infrastructure.Persistence.Sqlite;
@@ -43,5 +45,6 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<TContext>());
         services.AddScoped<IUserRepository, UserRepository<TContext>>();
         services.AddScoped<ISessionRepository, SessionRepository<TContext>>();
+        services.AddScoped<IUpdateInbox, UpdateInbox<TContext>>();
     }
 }

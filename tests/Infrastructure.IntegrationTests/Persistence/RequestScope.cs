@@ -1,3 +1,4 @@
+using CleanBot.Application.Abstractions.Inbox;
 using CleanBot.Application.Abstractions.Persistence;
 using CleanBot.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +11,8 @@ public sealed class RequestScope(AsyncServiceScope scope) : IAsyncDisposable
     public IUserRepository Users => scope.ServiceProvider.GetRequiredService<IUserRepository>();
 
     public ISessionRepository Sessions => scope.ServiceProvider.GetRequiredService<ISessionRepository>();
+
+    public IUpdateInbox Inbox => scope.ServiceProvider.GetRequiredService<IUpdateInbox>();
 
     public BotDbContext DbContext => scope.ServiceProvider.GetRequiredService<BotDbContext>();
 

@@ -24,9 +24,9 @@ public sealed class SqliteDatabaseTests(SqliteTestDatabase database) : IClassFix
         var tables = await request.DbContext.Database
             .SqlQuery<string>($"SELECT name AS Value FROM sqlite_master WHERE type = 'table'")
             .ToListAsync(Cancellation);
-        tables.Should().Contain(["Users", "Sessions", "Messages", "__EFMigrationsHistory"]);
-        (await request.DbContext.Database.GetAppliedMigrationsAsync(Cancellation)).Should().ContainSingle()
-            .Which.Should().EndWith("_InitialCreate");
+        tables.Should().Contain(["Users", "Sessions", "Messages", "InboxUpdates", "__EFMigrationsHistory"]);
+        (await request.DbContext.Database.GetAppliedMigrationsAsync(Cancellation))
+            .Should().Equal(request.DbContext.Database.GetMigrations());
         (await request.DbContext.Database.GetPendingMigrationsAsync(Cancellation)).Should().BeEmpty();
     }
 

@@ -124,6 +124,31 @@ namespace CleanBot.Infrastructure.Persistence.MySql.Migrations
                     b.ToTable("Users", (string)null);
                 });
 
+            modelBuilder.Entity("CleanBot.Infrastructure.Persistence.Inbox.InboxRecord", b =>
+                {
+                    b.Property<long>("UpdateId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ChatKey")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("longtext");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.HasKey("UpdateId");
+
+                    b.HasIndex("HandledAt", "ChatKey", "UpdateId");
+
+                    b.ToTable("InboxUpdates", (string)null);
+                });
+
             modelBuilder.Entity("CleanBot.Domain.Conversations.Message", b =>
                 {
                     b.HasOne("CleanBot.Domain.Conversations.Session", null)

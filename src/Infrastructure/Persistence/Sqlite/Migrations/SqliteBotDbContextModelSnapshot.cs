@@ -117,6 +117,31 @@ namespace CleanBot.Infrastructure.Persistence.Sqlite.Migrations
                     b.ToTable("Users", (string)null);
                 });
 
+            modelBuilder.Entity("CleanBot.Infrastructure.Persistence.Inbox.InboxRecord", b =>
+                {
+                    b.Property<long>("UpdateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChatKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UpdateId");
+
+                    b.HasIndex("HandledAt", "ChatKey", "UpdateId");
+
+                    b.ToTable("InboxUpdates", (string)null);
+                });
+
             modelBuilder.Entity("CleanBot.Domain.Conversations.Message", b =>
                 {
                     b.HasOne("CleanBot.Domain.Conversations.Session", null)

@@ -1,0 +1,107 @@
+using CleanBot.Application.Abstractions.Inbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace CleanBot.Infrastructure.Persistence.Inbox;
+
+/// <summary>The inbox in the bot's database. Reads are untracked: records are handed out, never edited in place.</summary>
+internal sealed class UpdateInbox<TContext>(TContext dbContext) : IUpdateInbox
+    where TContext : BotDbContext
+{
+    private DbSet<InboxRecord> Records => dbContext.Set<InboxRecord>();
+
+    public async Task<IReadOnlyList<long>> AddNewAsync(IReadOnlyList<InboundUpdate> updates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        if (updates.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = updates.Select(update => update.UpdateId).ToList();
+        var seen = await Records.AsNoTracking().Where(record => ids.Contains(record.UpdateId)).Select(record => record.UpdateId)
+            .ToHashSetAsync(cancellationToken);
+        var fresh = updates.Where(update => seen.Add(update.UpdateId)).ToList();
+        if (fresh.Count == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            Records.AddRange(fresh.Select(ToRecord));
+            await dbContext.SaveChangesAsync(cancellationToken);
+            return fresh.ConvertAll(update => update.UpdateId);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance stored some of them in the meantime: store the rest one by one.
+            dbContext.ChangeTracker.Clear();
+            return await AddOneByOneAsync(fresh, cancellationToken);
+        }
+        finally
+        {
+            dbContext.ChangeTracker.Clear();
+        }
+    }
+
+    public async Task<IReadOnlyList<InboundUpdate>> PendingAsync(long chatKey, int max, CancellationToken cancellationToken) =>
+        await Records.AsNoTracking()
+            .Where(record => record.HandledAt == null && record.ChatKey == chatKey)
+            .OrderBy(record => record.UpdateId)
+            .Take(max)
+            .Select(record => new InboundUpdate(record.UpdateId, record.ChatKey, record.Payload, record.ReceivedAt))
+            .ToListAsync(cancellationToken);
+
+    public Task MarkHandledAsync(long updateId, DateTimeOffset handledAt, CancellationToken cancellationToken) =>
+        Records.Where(record => record.UpdateId == updateId)
+            .ExecuteUpdateAsync(setters => setters.SetProperty(record => record.HandledAt, handledAt), cancellationToken);
+
+    public async Task<IReadOnlyList<long>> ChatsWithPendingAsync(int max, CancellationToken cancellationToken) =>
+        await Records.AsNoTracking()
+            .Where(record => record.HandledAt == null)
+            .Select(record => record.ChatKey)
+            .Distinct()
+            .Take(max)
+            .ToListAsync(cancellationToken);
+
+    public Task<int> PruneHandledAsync(DateTimeOffset handledBefore, CancellationToken cancellationToken) =>
+        Records.Where(record => record.HandledAt != null && record.HandledAt < handledBefore).ExecuteDeleteAsync(cancellationToken);
+
+    private async Task<IReadOnlyList<long>> AddOneByOneAsync(List<InboundUpdate> updates, CancellationToken cancellationToken)
+    {
+        var stored = new List<long>(updates.Count);
+        foreach (var update in updates)
+        {
+            try
+            {
+                Records.Add(ToRecord(update));
+                await dbContext.SaveChangesAsync(cancellationToken);
+                stored.Add(update.UpdateId);
+            }
+            catch (DbUpdateException)
+            {
+                dbContext.ChangeTracker.Clear();
+                if (!await Records.AsNoTracking().AnyAsync(record => record.UpdateId == update.UpdateId, cancellationToken))
+                {
+                    throw;
+                }
+
+                // Stored by another instance: it is that instance's to handle.
+            }
+            finally
+            {
+                dbContext.ChangeTracker.Clear();
+            }
+        }
+
+        return stored;
+    }
+
+    private static InboxRecord ToRecord(InboundUpdate update) => new()
+    {
+        UpdateId = update.UpdateId,
+        ChatKey = update.ChatKey,
+        Payload = update.Payload,
+        ReceivedAt = update.ReceivedAt,
+    };
+}
