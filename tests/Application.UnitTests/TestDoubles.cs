@@ -1,5 +1,4 @@
 using CleanBot.Application.Abstractions.Caching;
-using CleanBot.Application.Abstractions.Locking;
 using CleanBot.Domain.Users;
 
 namespace CleanBot.Application.UnitTests;
@@ -24,31 +23,6 @@ internal sealed class DictionaryCache : ICache
     {
         Entries.Remove(key);
         return ValueTask.CompletedTask;
-    }
-}
-
-/// <summary>Counts acquisitions and releases, to prove a handler holds the chat while it works.</summary>
-internal sealed class CountingChatLock : IChatLock
-{
-    public int Acquired { get; private set; }
-
-    public int Released { get; private set; }
-
-    public bool IsHeld => Acquired > Released;
-
-    public ValueTask<IAsyncDisposable> AcquireAsync(long chatId, CancellationToken cancellationToken)
-    {
-        Acquired++;
-        return ValueTask.FromResult<IAsyncDisposable>(new Release(this));
-    }
-
-    private sealed class Release(CountingChatLock owner) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync()
-        {
-            owner.Released++;
-            return ValueTask.CompletedTask;
-        }
     }
 }
 

@@ -1,6 +1,5 @@
 using CleanBot.Application.Abstractions.Ai;
 using CleanBot.Application.Abstractions.Caching;
-using CleanBot.Application.Abstractions.Locking;
 using CleanBot.Application.Abstractions.Persistence;
 using CleanBot.Application.Common.Outcomes;
 using CleanBot.Application.Features.Ask;
@@ -35,7 +34,6 @@ public sealed class PipelineTests : IAsyncDisposable
         services.AddSingleton(Substitute.For<IUserRepository>());
         services.AddSingleton(Substitute.For<IUnitOfWork>());
         services.AddSingleton<ICache>(new DictionaryCache());
-        services.AddSingleton<IChatLock>(new CountingChatLock());
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

@@ -19,7 +19,6 @@ public sealed class AskCommandHandlerTests
     private readonly IUnitOfWork _unitOfWork = Substitute.For<IUnitOfWork>();
     private readonly IChatModel _model = Substitute.For<IChatModel>();
     private readonly DictionaryCache _cache = new();
-    private readonly CountingChatLock _lock = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
     private readonly ConversationOptions _options = new() { SystemPrompt = "Be kind.", HistoryMaxMessages = 6, HistoryMaxCharacters = 1000 };
     private readonly List<ChatModelRequest> _modelRequests = [];
@@ -114,23 +113,6 @@ public sealed class AskCommandHandlerTests
     }
 
     [Fact]
-    public async Task The_chat_is_held_while_the_model_works_and_released_afterwards()
-    {
-        var heldDuringModelCall = false;
-        _model.GenerateAsync(Arg.Any<ChatModelRequest>(), Arg.Any<CancellationToken>())
-            .Returns(_ =>
-            {
-                heldDuringModelCall = _lock.IsHeld;
-                return new ChatModelResult.Answered("ok", null);
-            });
-
-        await Handler().Handle(new AskCommand(Profiles.Sara, ChatId, "q"), CancellationToken.None);
-
-        heldDuringModelCall.Should().BeTrue();
-        _lock.IsHeld.Should().BeFalse();
-    }
-
-    [Fact]
     public async Task A_persian_speaker_gets_outcomes_in_persian()
     {
         ModelAnswers(new ChatModelResult.Unavailable("down"));
@@ -169,7 +151,7 @@ public sealed class AskCommandHandlerTests
     }
 
     private AskCommandHandler Handler() =>
-        new(new UserRegistry(_users, _cache), _sessions, _unitOfWork, _model, _lock, _time, Options.Create(_options));
+        new(new UserRegistry(_users, _cache), _sessions, _unitOfWork, _model, _time, Options.Create(_options));
 
     private void ModelAnswers(params ChatModelResult[] results)
     {

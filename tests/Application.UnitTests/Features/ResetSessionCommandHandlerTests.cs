@@ -14,7 +14,6 @@ public sealed class ResetSessionCommandHandlerTests
 
     private readonly ISessionRepository _sessions = Substitute.For<ISessionRepository>();
     private readonly IUnitOfWork _unitOfWork = Substitute.For<IUnitOfWork>();
-    private readonly CountingChatLock _lock = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
 
     [Fact]
@@ -28,8 +27,6 @@ public sealed class ResetSessionCommandHandlerTests
         outcome.Should().Be(new ResetSessionOutcome.Reset(Language.English, HadSession: true));
         session.IsActive.Should().BeFalse();
         await _unitOfWork.Received(1).SaveChangesAsync(Arg.Any<CancellationToken>());
-        _lock.Acquired.Should().Be(1);
-        _lock.IsHeld.Should().BeFalse();
     }
 
     [Fact]
@@ -41,5 +38,5 @@ public sealed class ResetSessionCommandHandlerTests
     }
 
     private ResetSessionCommandHandler Handler() =>
-        new(new UserRegistry(Substitute.For<IUserRepository>(), new DictionaryCache()), _sessions, _unitOfWork, _lock, _time);
+        new(new UserRegistry(Substitute.For<IUserRepository>(), new DictionaryCache()), _sessions, _unitOfWork, _time);
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using CleanBot.Presentation.Bot.Tests.Fakes;
 using CleanBot.Presentation.Bot.Texts;
 
@@ -104,7 +105,7 @@ public sealed class ConversationTests
 
         var request = bot.Gemini.Requests.Should().ContainSingle().Subject;
         request.LastUserText.Should().Be(Text);
-        System.Text.Encoding.UTF8.GetBytes(request.LastUserText!).Should().Equal(System.Text.Encoding.UTF8.GetBytes(Text));
+        Encoding.UTF8.GetBytes(request.LastUserText!).Should().Equal(Encoding.UTF8.GetBytes(Text));
         reply.Text.Should().Be($"Echo: {Text}");
     }
 }

@@ -1,6 +1,10 @@
 namespace CleanBot.Application.Abstractions.Locking;
 
-/// <summary>Serialises the handling of one chat's messages, so each one sees the conversation the previous one left.</summary>
+/// <summary>
+/// Serialises the handling of one chat's messages, across every bot instance that shares the lock's store, so each
+/// message sees the conversation the previous one left. Taken by the update pipeline around a chat's pending updates,
+/// not by each handler: see docs/adr/0005-inbox-and-chat-lock.md.
+/// </summary>
 public interface IChatLock
 {
     /// <summary>Waits until this caller holds the chat; disposing the result releases it.</summary>

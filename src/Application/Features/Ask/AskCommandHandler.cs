@@ -1,5 +1,4 @@
 using CleanBot.Application.Abstractions.Ai;
-using CleanBot.Application.Abstractions.Locking;
 using CleanBot.Application.Abstractions.Persistence;
 using CleanBot.Application.Common.Users;
 using CleanBot.Domain.Conversations;
@@ -10,16 +9,15 @@ using Microsoft.Extensions.Options;
 namespace CleanBot.Application.Features.Ask;
 
 /// <summary>
-/// Stores the user's message, sends the session's recent history to the model and stores its answer, all under the
-/// chat's lock so that the next message of the chat sees this exchange. The user's message is kept even when the
-/// model fails: nothing the user wrote is lost.
+/// Stores the user's message, sends the session's recent history to the model and stores its answer. The user's
+/// message is kept even when the model fails: nothing the user wrote is lost. The caller runs one chat's requests one
+/// at a time (under <see cref="Abstractions.Locking.IChatLock"/>), so the next message of the chat sees this exchange.
 /// </summary>
 public sealed class AskCommandHandler(
     UserRegistry registry,
     ISessionRepository sessions,
     IUnitOfWork unitOfWork,
     IChatModel model,
-    IChatLock chatLock,
     TimeProvider time,
     IOptions<ConversationOptions> options)
     : IRequestHandler<AskCommand, AskOutcome>
@@ -28,8 +26,6 @@ public sealed class AskCommandHandler(
 
     public async Task<AskOutcome> Handle(AskCommand request, CancellationToken cancellationToken)
     {
-        await using var held = await chatLock.AcquireAsync(request.ChatId, cancellationToken);
-
         var now = time.GetUtcNow();
         var visit = await registry.VisitAsync(request.Profile, now, forceRefresh: false, cancellationToken);
         var session = await sessions.FindActiveAsync(request.ChatId, request.Profile.Id, _options.HistoryMaxMessages, cancellationToken);

@@ -1,4 +1,3 @@
-using CleanBot.Application.Abstractions.Locking;
 using CleanBot.Application.Abstractions.Persistence;
 using CleanBot.Application.Common.Users;
 using MediatR;
@@ -9,14 +8,11 @@ public sealed class ResetSessionCommandHandler(
     UserRegistry registry,
     ISessionRepository sessions,
     IUnitOfWork unitOfWork,
-    IChatLock chatLock,
     TimeProvider time)
     : IRequestHandler<ResetSessionCommand, ResetSessionOutcome>
 {
     public async Task<ResetSessionOutcome> Handle(ResetSessionCommand request, CancellationToken cancellationToken)
     {
-        await using var held = await chatLock.AcquireAsync(request.ChatId, cancellationToken);
-
         var now = time.GetUtcNow();
         var visit = await registry.VisitAsync(request.Profile, now, forceRefresh: false, cancellationToken);
         var session = await sessions.FindActiveAsync(request.ChatId, request.Profile.Id, recentMessages: 0, cancellationToken);

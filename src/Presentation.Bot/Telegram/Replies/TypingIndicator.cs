@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
+using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types.Enums;
 
 namespace CleanBot.Presentation.Bot.Telegram.Replies;
@@ -50,6 +51,12 @@ internal sealed partial class TypingIndicator(ITelegramBotClient bot, ChatCooldo
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            if (exception is ApiRequestException { ErrorCode: 429 } rateLimited)
+            {
+                // Telegram's wait holds for the whole chat: the answer must not be sent before it is over either.
+                cooldowns.Pause(target.ChatId, TimeSpan.FromSeconds(Math.Max(1, rateLimited.Parameters?.RetryAfter ?? 1)));
+            }
+
             LogTypingFailed(logger, target.ChatId, exception.Message);
         }
     }

@@ -5,22 +5,27 @@ namespace CleanBot.Presentation.Bot.Telegram.Updates;
 /// <summary>Who the bot is (from getMe), needed to tell mentions of and replies to the bot in groups.</summary>
 internal sealed class BotIdentity(ITelegramBotClient bot)
 {
-    private volatile Me? _me;
+    private readonly TaskCompletionSource<Identity> _me = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public long Id => Known.Id;
+    /// <summary>Completes once getMe has answered: updates wait for it before they are routed.</summary>
+    public Task Known => _me.Task;
 
-    public string Username => Known.Username;
+    public long Id => Current.Id;
 
-    private Me Known => _me ?? throw new InvalidOperationException("The bot's identity is read from getMe before updates are handled.");
+    public string Username => Current.Username;
+
+    private Identity Current => _me.Task.IsCompletedSuccessfully
+        ? _me.Task.Result
+        : throw new InvalidOperationException("The bot's identity is read from getMe before updates are handled.");
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         var me = await bot.GetMe(cancellationToken);
-        _me = new Me(me.Id, me.Username ?? string.Empty);
+        _me.TrySetResult(new Identity(me.Id, me.Username ?? string.Empty));
     }
 
     public bool IsUsername(ReadOnlySpan<char> username) =>
         username.Equals(Username.AsSpan(), StringComparison.OrdinalIgnoreCase);
 
-    private sealed record Me(long Id, string Username);
+    private sealed record Identity(long Id, string Username);
 }

@@ -1,0 +1,208 @@
+using System.Text.Json;
+using CleanBot.Application.Abstractions.Inbox;
+using CleanBot.Application.Abstractions.Locking;
+using CleanBot.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+
+namespace CleanBot.Presentation.Bot.Telegram.Updates;
+
+/// <summary>
+/// Handles updates from the inbox: one drain per chat at a time, under the chat's lock, oldest update first, each
+/// marked handled once its reply is out. Different chats drain in parallel. On start-up it resumes every chat that
+/// still has pending updates (say, after a crash). See docs/adr/0005-inbox-and-chat-lock.md.
+/// </summary>
+internal sealed partial class InboxProcessor(
+    IServiceScopeFactory scopes,
+    IChatLock chatLock,
+    BotIdentity identity,
+    TimeProvider time,
+    ILogger<InboxProcessor> logger) : IHostedService, IDisposable
+{
+    private const int PendingBatchSize = 50;
+    private const int MaxConcurrentChats = 512;
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+
+    private readonly Dictionary<long, ChatDrain> _draining = [];
+    private readonly SemaphoreSlim _slots = new(MaxConcurrentChats, MaxConcurrentChats);
+    private readonly CancellationTokenSource _stopping = new();
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var chats = await scope.ServiceProvider.GetRequiredService<IUpdateInbox>().ChatsWithPendingAsync(int.MaxValue, cancellationToken);
+        if (chats.Count > 0)
+        {
+            LogResuming(logger, chats.Count);
+        }
+
+        foreach (var chat in chats)
+        {
+            Schedule(chat);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        Task[] running;
+        lock (_draining)
+        {
+            running = [.. _draining.Values.Select(drain => drain.Completion)];
+        }
+
+        // Whatever was interrupted stays pending in the inbox and is resumed on the next start.
+        await Task.WhenAll(running).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        _slots.Dispose();
+    }
+
+    /// <summary>Schedules the chats of updates this instance has just stored.</summary>
+    public void Schedule(IEnumerable<long> chatKeys)
+    {
+        ArgumentNullException.ThrowIfNull(chatKeys);
+        foreach (var chatKey in chatKeys)
+        {
+            Schedule(chatKey);
+        }
+    }
+
+    /// <summary>Makes sure the chat is drained: starts a drain, or asks the running one to look again when done.</summary>
+    private void Schedule(long chatKey)
+    {
+        lock (_draining)
+        {
+            if (_draining.TryGetValue(chatKey, out var running))
+            {
+                running.LookAgain = true;
+                return;
+            }
+
+            var drain = new ChatDrain();
+            _draining[chatKey] = drain;
+            drain.Completion = Task.Run(() => RunAsync(chatKey, drain));
+        }
+    }
+
+    private async Task RunAsync(long chatKey, ChatDrain drain)
+    {
+        var retryDelay = TimeSpan.FromSeconds(1);
+        var cancellationToken = _stopping.Token;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await _slots.WaitAsync(cancellationToken);
+                try
+                {
+                    await identity.Known.WaitAsync(cancellationToken);
+                    await DrainAsync(chatKey, cancellationToken);
+                }
+                finally
+                {
+                    _slots.Release();
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception exception) when (TransientFailures.IsTransient(exception))
+            {
+                // The database is away: the update stays pending and is tried again, it is not lost.
+                LogRetrying(logger, chatKey, exception.GetType().Name, (int)retryDelay.TotalSeconds);
+                await Task.Delay(retryDelay, time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                retryDelay = TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, MaxRetryDelay.Ticks));
+                continue;
+            }
+            catch (Exception exception)
+            {
+                LogDrainFailed(logger, exception, chatKey);
+            }
+
+            lock (_draining)
+            {
+                if (!drain.LookAgain)
+                {
+                    _draining.Remove(chatKey);
+                    return;
+                }
+
+                drain.LookAgain = false;
+            }
+        }
+
+        lock (_draining)
+        {
+            _draining.Remove(chatKey);
+        }
+    }
+
+    private async Task DrainAsync(long chatKey, CancellationToken cancellationToken)
+    {
+        await using var held = await chatLock.AcquireAsync(chatKey, cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var inbox = scope.ServiceProvider.GetRequiredService<IUpdateInbox>();
+        IReadOnlyList<InboundUpdate> pending;
+        do
+        {
+            pending = await inbox.PendingAsync(chatKey, PendingBatchSize, cancellationToken);
+            foreach (var record in pending)
+            {
+                if (Read(record) is { } update)
+                {
+                    await HandleAsync(update, cancellationToken);
+                }
+
+                await inbox.MarkHandledAsync(record.UpdateId, time.GetUtcNow(), cancellationToken);
+            }
+        }
+        while (pending.Count == PendingBatchSize);
+    }
+
+    /// <summary>Reads the stored JSON: the one place an update is parsed. A malformed one is logged and skipped.</summary>
+    private Update? Read(InboundUpdate record)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<Update>(record.Payload, JsonBotAPI.Options);
+        }
+        catch (JsonException exception)
+        {
+            LogMalformed(logger, record.UpdateId, exception.Message);
+            return null;
+        }
+    }
+
+    private async Task HandleAsync(Update update, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<UpdateHandler>().HandleAsync(update, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Resuming {ChatCount} chats with updates left pending")]
+    private static partial void LogResuming(ILogger logger, int chatCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chat {ChatKey} paused: infrastructure unavailable ({Reason}); retrying in {Seconds} s")]
+    private static partial void LogRetrying(ILogger logger, long chatKey, string reason, int seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Draining chat {ChatKey} failed")]
+    private static partial void LogDrainFailed(ILogger logger, Exception exception, long chatKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped malformed update {UpdateId}: {Reason}")]
+    private static partial void LogMalformed(ILogger logger, long updateId, string reason);
+
+    private sealed class ChatDrain
+    {
+        public Task Completion { get; set; } = Task.CompletedTask;
+
+        public bool LookAgain { get; set; }
+    }
+}
