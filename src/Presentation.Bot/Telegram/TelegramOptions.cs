@@ -18,5 +18,8 @@ internal sealed class TelegramOptions
     /// <summary>The longest the bot waits out Telegram's "retry after" for one message before giving up on it.</summary>
     public TimeSpan MaxRetryAfterWait { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>How long handled updates are kept in the inbox (they guard against a late redelivery).</summary>
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(7);
+
     public override string ToString() => $"Telegram {{ ApiBaseUrl = {ApiBaseUrl} }}";
 }

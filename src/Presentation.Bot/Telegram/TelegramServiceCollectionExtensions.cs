@@ -44,7 +44,9 @@ internal static class TelegramServiceCollectionExtensions
         services.AddSingleton<TypingIndicator>();
         services.AddSingleton<UpdateRouter>();
         services.AddScoped<UpdateHandler>();
-        services.AddSingleton<UpdateBatchDispatcher>();
+        services.AddSingleton<InboxProcessor>();
+        services.AddHostedService(provider => provider.GetRequiredService<InboxProcessor>());
+        services.AddHostedService<InboxPruningService>();
         services.AddHostedService<PollingService>();
         return services;
     }

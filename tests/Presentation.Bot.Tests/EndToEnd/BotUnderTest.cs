@@ -117,8 +117,36 @@ internal sealed class BotUnderTest : IAsyncDisposable
         return messages[before];
     }
 
-    /// <summary>Waits until the bot confirmed <paramref name="updateId"/>, which it does only once the update is handled.</summary>
-    public Task<UpdateConfirmation> WaitUntilHandledAsync(long updateId) => Telegram.WaitForConfirmationAsync(updateId);
+    /// <summary>
+    /// Waits until the bot marked <paramref name="updateId"/> handled in its inbox, which it does once the update's
+    /// reply is out (it confirms the update to Telegram earlier, as soon as the update is stored).
+    /// </summary>
+    public async Task WaitUntilHandledAsync(long updateId)
+    {
+        await Telegram.WaitForConfirmationAsync(updateId);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        while (await InboxStateAsync(updateId) != InboxState.Handled)
+        {
+            await Task.Delay(10, timeout.Token);
+        }
+    }
+
+    /// <summary>What the bot's inbox says of an update, read straight from its SQLite file.</summary>
+    public async Task<InboxState> InboxStateAsync(long updateId)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT HandledAt IS NOT NULL FROM InboxUpdates WHERE UpdateId = $id";
+        command.Parameters.AddWithValue("$id", updateId);
+        return await command.ExecuteScalarAsync(Ct) switch
+        {
+            null => InboxState.Absent,
+            long handled when handled != 0 => InboxState.Handled,
+            _ => InboxState.Pending,
+        };
+    }
 
     /// <summary>The message_id of the message inside an update built by the fake's update factory.</summary>
     public static int MessageIdOf(string updateJson) =>
@@ -136,6 +164,16 @@ internal sealed class BotUnderTest : IAsyncDisposable
         await _host.StopAsync(timeout.Token);
     }
 
+    /// <summary>Stops this host and starts a new one on the same database and fakes, as a restarted process would.</summary>
+    public async Task RestartAsync(IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        await StopAsync();
+        await DisposeHostAsync();
+        _host = null;
+        _stopped = false;
+        await StartAsync(overrides);
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
@@ -144,14 +182,7 @@ internal sealed class BotUnderTest : IAsyncDisposable
         }
         finally
         {
-            if (_host is IAsyncDisposable asyncHost)
-            {
-                await asyncHost.DisposeAsync();
-            }
-            else
-            {
-                _host?.Dispose();
-            }
+            await DisposeHostAsync();
 
             await Telegram.DisposeAsync();
             await Gemini.DisposeAsync();
@@ -160,6 +191,18 @@ internal sealed class BotUnderTest : IAsyncDisposable
             // Pooled connections keep the database file open.
             SqliteConnection.ClearAllPools();
             Directory.Delete(Folder, recursive: true);
+        }
+    }
+
+    private async Task DisposeHostAsync()
+    {
+        if (_host is IAsyncDisposable asyncHost)
+        {
+            await asyncHost.DisposeAsync();
+        }
+        else
+        {
+            _host?.Dispose();
         }
     }
 
@@ -198,4 +241,11 @@ internal sealed class BotUnderTest : IAsyncDisposable
             output.WriteLine(line);
         }
     }
+}
+
+internal enum InboxState
+{
+    Absent,
+    Pending,
+    Handled,
 }

@@ -167,8 +167,12 @@ public sealed class FakeTelegramServerTests : IAsyncLifetime
         var record = _server.SentMessages.Should().ContainSingle().Subject;
         record.Should().BeEquivalentTo(new
         {
-            ChatId = UserId, MessageId = sent.Id, Text = "Answer & more 🌟", RawText = "<b>Answer</b> &amp; more 🌟",
-            ParseMode = "HTML", ReplyToMessageId = (int?)question.Id,
+            ChatId = UserId,
+            MessageId = sent.Id,
+            Text = "Answer & more 🌟",
+            RawText = "<b>Answer</b> &amp; more 🌟",
+            ParseMode = "HTML",
+            ReplyToMessageId = (int?)question.Id,
         });
     }
 

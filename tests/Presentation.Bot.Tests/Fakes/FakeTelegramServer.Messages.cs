@@ -127,7 +127,9 @@ public sealed partial class FakeTelegramServer
         {
             message["reply_to_message"] = new JsonObject
             {
-                ["message_id"] = repliedTo, ["date"] = FakeJson.UnixNow(), ["chat"] = ChatJson(chatId),
+                ["message_id"] = repliedTo,
+                ["date"] = FakeJson.UnixNow(),
+                ["chat"] = ChatJson(chatId),
             };
         }
 

@@ -71,6 +71,32 @@ public sealed partial class FakeTelegramServer
     /// in increasing order. Chats and messages inside become known to the server.
     /// </summary>
     /// <returns>The update_id assigned.</returns>
+    /// <summary>
+    /// Makes the next update_id handed out at least <paramref name="nextUpdateId"/>: several servers standing for one
+    /// Bot API then hand out ids from one sequence, as Telegram would.
+    /// </summary>
+    public void SkipUpdateIdsTo(long nextUpdateId)
+    {
+        lock (_gate)
+        {
+            _lastUpdateId = Math.Max(_lastUpdateId, nextUpdateId - 1);
+        }
+    }
+
+    /// <summary>
+    /// Makes the chats and messages of an update known, as if this server had delivered it, without queuing it: for
+    /// tests in which another endpoint delivered the update (several bot instances behind one Bot API).
+    /// </summary>
+    public void RegisterChatsOf(string json)
+    {
+        var update = JsonNode.Parse(json) as JsonObject
+            ?? throw new ArgumentException("An update must be a JSON object.", nameof(json));
+        lock (_gate)
+        {
+            RegisterMessagesLocked(update);
+        }
+    }
+
     public long EnqueueUpdate(string json)
     {
         var update = JsonNode.Parse(json) as JsonObject

@@ -18,7 +18,10 @@ internal static class TelegramHtmlRules
 
     private static readonly Dictionary<string, string> NamedEntities = new(StringComparer.Ordinal)
     {
-        ["lt"] = "<", ["gt"] = ">", ["amp"] = "&", ["quot"] = "\"",
+        ["lt"] = "<",
+        ["gt"] = ">",
+        ["amp"] = "&",
+        ["quot"] = "\"",
     };
 
     /// <param name="error">The part after "Bad Request: can't parse entities: ".</param>

@@ -1,22 +1,25 @@
 using System.Text.Json;
+using CleanBot.Application.Abstractions.Inbox;
 using CleanBot.Presentation.Bot.Telegram.Updates;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
-using Telegram.Bot.Types;
 
 namespace CleanBot.Presentation.Bot.Telegram.Polling;
 
 /// <summary>
-/// Long polling: fetch a batch, handle it, and only then confirm it (the next getUpdates' offset). An update whose
-/// handling was interrupted by a crash or a shutdown is fetched again on the next start.
+/// Long polling: fetch a batch, store it in the inbox, and only then confirm it (the next getUpdates' offset); the
+/// <see cref="InboxProcessor"/> handles it from there. If the batch cannot be stored (the database is away), it is
+/// not confirmed and Telegram hands it out again.
 /// </summary>
 internal sealed partial class PollingService(
     ITelegramBotClient bot,
     BotIdentity identity,
-    UpdateBatchDispatcher dispatcher,
+    IServiceScopeFactory scopes,
+    InboxProcessor processor,
     IOptions<TelegramOptions> options,
     TimeProvider time,
     ILogger<PollingService> logger) : BackgroundService
@@ -34,6 +37,7 @@ internal sealed partial class PollingService(
 
         int? offset = null;
         var backoff = TimeSpan.FromSeconds(1);
+        var storeBackoff = TimeSpan.FromSeconds(1);
         while (!stoppingToken.IsCancellationRequested)
         {
             JsonElement[] batch;
@@ -64,19 +68,48 @@ internal sealed partial class PollingService(
                 continue;
             }
 
-            var (updates, lastId) = Parse(batch);
-            await dispatcher.HandleAsync(updates, stoppingToken);
-            if (stoppingToken.IsCancellationRequested)
+            var (updates, lastId) = Read(batch);
+            try
             {
-                // Part of the batch may not have been handled: leave it unconfirmed so it is fetched again.
+                await StoreAsync(updates, stoppingToken);
+                storeBackoff = TimeSpan.FromSeconds(1);
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Not stored, so not confirmed: the same batch is fetched again once the database is back.
+                LogStoreFailed(logger, exception.GetType().Name, (int)storeBackoff.TotalSeconds);
+                await Task.Delay(storeBackoff, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                storeBackoff = TimeSpan.FromTicks(Math.Min(storeBackoff.Ticks * 2, MaxBackoff.Ticks));
+                continue;
+            }
+            catch (OperationCanceledException)
+            {
                 break;
             }
 
-            if (lastId is { } id)
+            // A redelivered old update must not move the offset back.
+            if (lastId is { } id && (offset is null || id + 1 > offset))
             {
                 offset = id + 1;
             }
         }
+    }
+
+    private async Task StoreAsync(List<InboundUpdate> updates, CancellationToken cancellationToken)
+    {
+        if (updates.Count == 0)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var stored = (await scope.ServiceProvider.GetRequiredService<IUpdateInbox>().AddNewAsync(updates, cancellationToken)).ToHashSet();
+        if (stored.Count < updates.Count)
+        {
+            LogDuplicates(logger, updates.Count - stored.Count);
+        }
+
+        processor.Schedule(updates.Where(update => stored.Contains(update.UpdateId)).Select(update => update.ChatKey).Distinct());
     }
 
     /// <summary>Learns who the bot is and removes any webhook (getUpdates is refused while one is set).</summary>
@@ -112,36 +145,28 @@ internal sealed partial class PollingService(
         return false;
     }
 
-    /// <summary>Reads each update on its own: a malformed one is logged and skipped, and still confirmed.</summary>
-    private (List<Update> Updates, int? LastId) Parse(JsonElement[] batch)
+    /// <summary>
+    /// Takes each update's id and chat from its JSON and keeps the JSON as it came; the update is parsed in full only
+    /// when it is handled. One without a readable update_id cannot be stored or confirmed on its own: it is skipped
+    /// (the batch's highest id still confirms it).
+    /// </summary>
+    private (List<InboundUpdate> Updates, int? LastId) Read(JsonElement[] batch)
     {
-        var updates = new List<Update>(batch.Length);
+        var now = time.GetUtcNow();
+        var updates = new List<InboundUpdate>(batch.Length);
         int? lastId = null;
         foreach (var element in batch)
         {
-            int? id = element.ValueKind == JsonValueKind.Object
-                && element.TryGetProperty("update_id", out var idElement)
-                && idElement.TryGetInt32(out var value) ? value : null;
-            if (id is { } known && (lastId is null || known > lastId))
+            if (element.ValueKind != JsonValueKind.Object
+                || !element.TryGetProperty("update_id", out var idElement)
+                || !idElement.TryGetInt32(out var id))
             {
-                lastId = known;
-            }
-
-            try
-            {
-                if (element.Deserialize<Update>(JsonBotAPI.Options) is { } update)
-                {
-                    updates.Add(update);
-                    continue;
-                }
-            }
-            catch (JsonException exception)
-            {
-                LogMalformed(logger, id, exception.Message);
+                LogMalformed(logger, element.ValueKind.ToString());
                 continue;
             }
 
-            LogMalformed(logger, id, "empty update");
+            lastId = lastId is null || id > lastId ? id : lastId;
+            updates.Add(new InboundUpdate(id, UpdateChatKey.Of(element), element.GetRawText(), now));
         }
 
         return (updates, lastId);
@@ -168,6 +193,12 @@ internal sealed partial class PollingService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "getUpdates failed ({Reason}); retrying in {Seconds} s")]
     private static partial void LogPollingFailed(ILogger logger, string reason, int seconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped malformed update {UpdateId}: {Reason}")]
-    private static partial void LogMalformed(ILogger logger, int? updateId, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped an update without a readable update_id (JSON {Kind})")]
+    private static partial void LogMalformed(ILogger logger, string kind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not store received updates ({Reason}); fetching them again in {Seconds} s")]
+    private static partial void LogStoreFailed(ILogger logger, string reason, int seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} updates received again were already stored; not handling them twice")]
+    private static partial void LogDuplicates(ILogger logger, int count);
 }

@@ -2,6 +2,7 @@ using CleanBot.Application.Features.Ask;
 using CleanBot.Application.Features.Help;
 using CleanBot.Application.Features.ResetSession;
 using CleanBot.Application.Features.Start;
+using CleanBot.Infrastructure;
 using CleanBot.Presentation.Bot.Telegram.Replies;
 using CleanBot.Presentation.Bot.Texts;
 using MediatR;
@@ -44,8 +45,9 @@ internal sealed partial class UpdateHandler(
         {
             await HandleRouteAsync(route, message, cancellationToken);
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && !TransientFailures.IsTransient(exception))
         {
+            // A transient failure (the database restarting) propagates instead: the update stays pending and is retried.
             LogFailed(logger, exception, update.Id);
             await ApologiseAsync(message, cancellationToken);
         }

@@ -1,8 +1,8 @@
 using CleanBot.Domain.Users;
 using CleanBot.Presentation.Bot.Telegram.Replies;
 using Telegram.Bot.Types;
-using BotCommand = CleanBot.Application.Features.Help.BotCommand;
 using Telegram.Bot.Types.Enums;
+using BotCommand = CleanBot.Application.Features.Help.BotCommand;
 
 namespace CleanBot.Presentation.Bot.Telegram.Updates;
 

@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+
+namespace CleanBot.Presentation.Bot.Tests.EndToEnd;
+
+/// <summary>Updates are stored before Telegram is told they arrived, and handled from the store: a restart loses
+/// none, a redelivery is not answered twice.</summary>
+public sealed class InboxTests
+{
+    private const long UserId = 5001;
+
+    [Fact]
+    public async Task An_update_confirmed_but_interrupted_by_a_shutdown_is_answered_after_the_restart()
+    {
+        await using var bot = await BotUnderTest.StartNewAsync();
+        bot.Gemini.Delay = TimeSpan.FromSeconds(30);
+
+        var updateId = bot.Send(bot.Telegram.Updates.PrivateText(UserId, "Are you still there after a restart?"));
+        await bot.Telegram.WaitForConfirmationAsync(updateId);
+        await bot.Gemini.WaitForRequestsAsync(1);
+        await bot.RestartAsync();
+        bot.Gemini.Delay = TimeSpan.Zero;
+
+        var replies = await bot.Telegram.WaitForMessagesAsync(UserId, 1);
+        await bot.WaitUntilHandledAsync(updateId);
+
+        replies.Should().ContainSingle().Which.Text.Should().Be("Echo: Are you still there after a restart?");
+        bot.Telegram.PendingUpdateCount.Should().Be(0, "Telegram did not hand the update out again: it came from the inbox");
+        (await bot.InboxStateAsync(updateId)).Should().Be(InboxState.Handled);
+    }
+
+    [Fact]
+    public async Task An_update_delivered_again_is_not_answered_again()
+    {
+        await using var bot = await BotUnderTest.StartNewAsync();
+        var json = bot.Telegram.Updates.PrivateText(UserId, "Only once, please.");
+        var updateId = bot.Send(json);
+        await bot.WaitUntilHandledAsync(updateId);
+
+        // Telegram redelivers the same update (same update_id), as it does when a confirmation was lost.
+        var redelivered = JsonNode.Parse(json)!;
+        redelivered["update_id"] = updateId;
+        bot.Telegram.EnqueueRawUpdate(redelivered.ToJsonString());
+        var next = bot.Send(bot.Telegram.Updates.PrivateText(UserId, "Second question"));
+        await bot.WaitUntilHandledAsync(next);
+
+        bot.Telegram.MessagesTo(UserId).Select(message => message.Text)
+            .Should().Equal("Echo: Only once, please.", "Echo: Second question");
+        bot.Gemini.Requests.Should().HaveCount(2);
+    }
+}
