@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CleanBot.Infrastructure;
@@ -10,11 +11,16 @@ namespace CleanBot.Infrastructure;
 /// </summary>
 public static class TransientFailures
 {
+    // Microsoft.Data.Sqlite does not flag these as transient: another connection holds the file's write lock.
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+
     public static bool IsTransient(Exception exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            if (current is DbException { IsTransient: true } or RetryLimitExceededException or TimeoutException)
+            if (current is DbException { IsTransient: true } or SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked }
+                or RetryLimitExceededException or TimeoutException)
             {
                 return true;
             }

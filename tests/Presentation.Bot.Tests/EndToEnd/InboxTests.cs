@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
 
 namespace CleanBot.Presentation.Bot.Tests.EndToEnd;
 
@@ -46,5 +47,45 @@ public sealed class InboxTests
         bot.Telegram.MessagesTo(UserId).Select(message => message.Text)
             .Should().Equal("Echo: Only once, please.", "Echo: Second question");
         bot.Gemini.Requests.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task While_the_database_is_unavailable_an_update_is_not_confirmed_and_is_answered_once_it_is_back()
+    {
+        await using var bot = await BotUnderTest.CreateAsync();
+        // A short command timeout, so the bot gives up waiting for the lock after seconds rather than half a minute.
+        await bot.StartAsync(new Dictionary<string, string?> { ["ConnectionStrings:Sqlite"] = $"Data Source={bot.DatabasePath};Default Timeout=1" });
+        await bot.AskPrivateAsync(UserId, "warm up");
+
+        // Another process holds the database's write lock until the bot has failed to store an update.
+        await using (var blocker = new SqliteConnection($"Data Source={bot.DatabasePath};Pooling=False"))
+        {
+            await blocker.OpenAsync(TestContext.Current.CancellationToken);
+            await using (var exclusive = blocker.CreateCommand())
+            {
+                exclusive.CommandText = "BEGIN EXCLUSIVE";
+                await exclusive.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+            }
+
+            var updateId = bot.Send(bot.Telegram.Updates.PrivateText(UserId, "Did you keep my message?"));
+            using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+            {
+                while (!bot.Logs.Lines.Any(line => line.Contains("Could not store received updates", StringComparison.Ordinal)))
+                {
+                    await Task.Delay(50, timeout.Token);
+                }
+            }
+
+            bot.Telegram.IsConfirmed(updateId).Should().BeFalse("an update the bot could not store must be fetched again");
+
+            await using var rollback = blocker.CreateCommand();
+            rollback.CommandText = "ROLLBACK";
+            await rollback.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var replies = await bot.Telegram.WaitForMessagesAsync(UserId, 2, TimeSpan.FromSeconds(20));
+        replies[1].Text.Should().Be("Echo: Did you keep my message?");
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        bot.Telegram.MessagesTo(UserId).Should().HaveCount(2, "the message is answered once");
     }
 }

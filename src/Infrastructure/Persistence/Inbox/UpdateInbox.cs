@@ -61,6 +61,7 @@ internal sealed class UpdateInbox<TContext>(TContext dbContext) : IUpdateInbox
             .Where(record => record.HandledAt == null)
             .Select(record => record.ChatKey)
             .Distinct()
+            .OrderBy(chatKey => chatKey)
             .Take(max)
             .ToListAsync(cancellationToken);
 

@@ -161,10 +161,33 @@ internal sealed partial class InboxProcessor(
                     await HandleAsync(update, cancellationToken);
                 }
 
-                await inbox.MarkHandledAsync(record.UpdateId, time.GetUtcNow(), cancellationToken);
+                await MarkHandledAsync(inbox, record.UpdateId, cancellationToken);
             }
         }
         while (pending.Count == PendingBatchSize);
+    }
+
+    /// <summary>
+    /// Marks an update handled, waiting out a database outage here: its reply is already out, so handling it again
+    /// would answer twice.
+    /// </summary>
+    private async Task MarkHandledAsync(IUpdateInbox inbox, long updateId, CancellationToken cancellationToken)
+    {
+        var retryDelay = TimeSpan.FromMilliseconds(200);
+        while (true)
+        {
+            try
+            {
+                await inbox.MarkHandledAsync(updateId, time.GetUtcNow(), cancellationToken);
+                return;
+            }
+            catch (Exception exception) when (TransientFailures.IsTransient(exception) && !cancellationToken.IsCancellationRequested)
+            {
+                LogMarkRetry(logger, updateId, exception.GetType().Name);
+                await Task.Delay(retryDelay, time, cancellationToken);
+                retryDelay = TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, MaxRetryDelay.Ticks));
+            }
+        }
     }
 
     /// <summary>Reads the stored JSON: the one place an update is parsed. A malformed one is logged and skipped.</summary>
@@ -192,6 +215,9 @@ internal sealed partial class InboxProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Chat {ChatKey} paused: infrastructure unavailable ({Reason}); retrying in {Seconds} s")]
     private static partial void LogRetrying(ILogger logger, long chatKey, string reason, int seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not mark update {UpdateId} handled ({Reason}); trying again")]
+    private static partial void LogMarkRetry(ILogger logger, long updateId, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Draining chat {ChatKey} failed")]
     private static partial void LogDrainFailed(ILogger logger, Exception exception, long chatKey);
