@@ -1,3 +1,4 @@
+using System.Text;
 using CleanBot.Application.Common.Outcomes;
 using CleanBot.Application.Features.Help;
 using CleanBot.Domain.Users;
@@ -21,7 +22,22 @@ internal abstract class BotTexts
 
     public abstract string Welcome(string firstName, bool isNewUser);
 
-    public abstract string Help(IReadOnlyList<BotCommand> commands, int maxInputCharacters);
+    /// <summary>What the bot does, then one line per command, then the longest message it accepts.</summary>
+    public string Help(IReadOnlyList<BotCommand> commands, int maxInputCharacters)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        var text = new StringBuilder(HelpIntroduction).Append("\n\n");
+        foreach (var command in commands)
+        {
+            text.Append('/').Append(CommandName(command)).Append(" — ").Append(CommandDescription(command)).Append('\n');
+        }
+
+        return text.Append('\n').Append(MessageLengthLimit(maxInputCharacters)).ToString();
+    }
+
+    protected abstract string HelpIntroduction { get; }
+
+    protected abstract string MessageLengthLimit(int maxInputCharacters);
 
     public abstract string CommandDescription(BotCommand command);
 

@@ -1,4 +1,3 @@
-using System.Text;
 using CleanBot.Application.Features.Help;
 
 namespace CleanBot.Presentation.Bot.Texts;
@@ -33,18 +32,11 @@ internal sealed class EnglishTexts : BotTexts
             ? $"Hello {firstName}! I'm CleanBot, an AI assistant. Ask me anything, in English or Persian. Send /help to see what I can do."
             : $"Welcome back, {firstName}! Ask me anything. /new starts a fresh conversation.";
 
-    public override string Help(IReadOnlyList<BotCommand> commands, int maxInputCharacters)
-    {
-        ArgumentNullException.ThrowIfNull(commands);
-        var text = new StringBuilder("Just write to me and I'll answer. I remember our conversation until you start a new one.\n\n");
-        foreach (var command in commands)
-        {
-            text.Append('/').Append(CommandName(command)).Append(" — ").Append(CommandDescription(command)).Append('\n');
-        }
+    protected override string HelpIntroduction =>
+        "Just write to me and I'll answer. I remember our conversation until you start a new one.";
 
-        text.Append("\nMessages can be up to ").Append(maxInputCharacters).Append(" characters long.");
-        return text.ToString();
-    }
+    protected override string MessageLengthLimit(int maxInputCharacters) =>
+        $"Messages can be up to {maxInputCharacters} characters long.";
 
     public override string CommandDescription(BotCommand command) => command switch
     {

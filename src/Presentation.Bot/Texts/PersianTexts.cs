@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CleanBot.Application.Features.Help;
 
 namespace CleanBot.Presentation.Bot.Texts;
@@ -36,18 +35,11 @@ internal sealed class PersianTexts : BotTexts
             ? $"سلام {firstName}! من CleanBot هستم، یک دستیار هوش مصنوعی. هر سؤالی دارید به فارسی یا انگلیسی بپرسید. برای دیدن امکانات /help را بفرستید."
             : $"{firstName}، خوش برگشتید! هر سؤالی دارید بپرسید. /new یک گفت‌وگوی تازه شروع می‌کند.";
 
-    public override string Help(IReadOnlyList<BotCommand> commands, int maxInputCharacters)
-    {
-        ArgumentNullException.ThrowIfNull(commands);
-        var text = new StringBuilder("کافی است برایم بنویسید تا پاسخ بدهم. گفت‌وگوی ما را تا وقتی گفت‌وگوی تازه‌ای شروع نکنید به خاطر می‌سپارم.\n\n");
-        foreach (var command in commands)
-        {
-            text.Append('/').Append(CommandName(command)).Append(" — ").Append(CommandDescription(command)).Append('\n');
-        }
+    protected override string HelpIntroduction =>
+        "کافی است برایم بنویسید تا پاسخ بدهم. گفت‌وگوی ما را تا وقتی گفت‌وگوی تازه‌ای شروع نکنید به خاطر می‌سپارم.";
 
-        text.Append("\nهر پیام می‌تواند تا ").Append(maxInputCharacters.ToString("N0", Culture)).Append(" نویسه باشد.");
-        return text.ToString();
-    }
+    protected override string MessageLengthLimit(int maxInputCharacters) =>
+        $"هر پیام می‌تواند تا {maxInputCharacters.ToString("N0", Culture)} نویسه باشد.";
 
     public override string CommandDescription(BotCommand command) => command switch
     {

@@ -24,8 +24,6 @@ internal sealed partial class PollingService(
     TimeProvider time,
     ILogger<PollingService> logger) : BackgroundService
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
-
     private readonly TelegramOptions _options = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -59,7 +57,7 @@ internal sealed partial class PollingService(
                     : backoff;
                 LogPollingFailed(logger, Describe(exception), (int)wait.TotalSeconds);
                 await Task.Delay(wait, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+                backoff = Backoff.Doubled(backoff);
                 continue;
             }
 
@@ -79,7 +77,7 @@ internal sealed partial class PollingService(
                 // Not stored, so not confirmed: the same batch is fetched again once the database is back.
                 LogStoreFailed(logger, exception.GetType().Name, (int)storeBackoff.TotalSeconds);
                 await Task.Delay(storeBackoff, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                storeBackoff = TimeSpan.FromTicks(Math.Min(storeBackoff.Ticks * 2, MaxBackoff.Ticks));
+                storeBackoff = Backoff.Doubled(storeBackoff);
                 continue;
             }
             catch (OperationCanceledException)
@@ -138,7 +136,7 @@ internal sealed partial class PollingService(
             {
                 LogConnectFailed(logger, Describe(exception), (int)backoff.TotalSeconds);
                 await Task.Delay(backoff, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+                backoff = Backoff.Doubled(backoff);
             }
         }
 

@@ -19,11 +19,14 @@ internal sealed partial class TypingIndicator(ITelegramBotClient bot, ChatCooldo
     {
         ArgumentNullException.ThrowIfNull(target);
         var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var loop = KeepTypingAsync(target, stop.Token);
+        var loop = KeepTypingAsync(target, stop.Token, cancellationToken);
         return new Showing(stop, loop);
     }
 
-    private async Task KeepTypingAsync(ReplyTarget target, CancellationToken cancellationToken)
+    /// <param name="stop">Ends the renewals once the answer is ready.</param>
+    /// <param name="abort">Ends a call in flight: only on shutdown, because a call's 429 must be seen (it pauses the
+    /// chat) before the answer is sent.</param>
+    private async Task KeepTypingAsync(ReplyTarget target, CancellationToken stop, CancellationToken abort)
     {
         using var timer = new PeriodicTimer(RenewEvery, time);
         try
@@ -32,12 +35,12 @@ internal sealed partial class TypingIndicator(ITelegramBotClient bot, ChatCooldo
             {
                 if (cooldowns.Remaining(target.ChatId) == TimeSpan.Zero)
                 {
-                    await SendTypingAsync(target, cancellationToken);
+                    await SendTypingAsync(target, abort);
                 }
             }
-            while (await timer.WaitForNextTickAsync(cancellationToken));
+            while (!stop.IsCancellationRequested && await timer.WaitForNextTickAsync(stop));
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             // The answer is ready.
         }

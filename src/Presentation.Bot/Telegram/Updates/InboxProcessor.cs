@@ -24,7 +24,6 @@ internal sealed partial class InboxProcessor(
 {
     private const int PendingBatchSize = 50;
     private const int MaxConcurrentChats = 512;
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
     private readonly Dictionary<long, ChatDrain> _draining = [];
     private readonly SemaphoreSlim _slots = new(MaxConcurrentChats, MaxConcurrentChats);
@@ -119,7 +118,7 @@ internal sealed partial class InboxProcessor(
                 // The database is away: the update stays pending and is tried again, it is not lost.
                 LogRetrying(logger, chatKey, exception.GetType().Name, (int)retryDelay.TotalSeconds);
                 await Task.Delay(retryDelay, time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                retryDelay = TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, MaxRetryDelay.Ticks));
+                retryDelay = Backoff.Doubled(retryDelay);
                 continue;
             }
             catch (Exception exception)
@@ -185,7 +184,7 @@ internal sealed partial class InboxProcessor(
             {
                 LogMarkRetry(logger, updateId, exception.GetType().Name);
                 await Task.Delay(retryDelay, time, cancellationToken);
-                retryDelay = TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, MaxRetryDelay.Ticks));
+                retryDelay = Backoff.Doubled(retryDelay);
             }
         }
     }
