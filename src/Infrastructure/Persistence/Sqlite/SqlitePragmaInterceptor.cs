@@ -1,11 +1,15 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CleanBot.Infrastructure.Persistence.Sqlite;
 
 /// <summary>
-/// Sets per-connection pragmas each time EF opens a connection: a writer waits up to five seconds for another one
+/// Sets per-connection pragmas on each physical SQLite connection: a writer waits up to five seconds for another one
 /// instead of failing with "database is locked", and WAL makes synchronous=NORMAL safe and much cheaper than FULL.
+/// EF opens a pooled connection for almost every command; the pragmas run only the first time a physical
+/// connection (its native handle) is seen, not on every open.
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
@@ -13,16 +17,22 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 
     private const string Pragmas = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;";
 
+    private static readonly object Configured = new();
+
+    private readonly ConditionalWeakTable<object, object> _configuredHandles = [];
+
     private SqlitePragmaInterceptor()
     {
     }
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        if (NeedsPragmas(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
     }
 
     public override async Task ConnectionOpenedAsync(
@@ -30,9 +40,17 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         ConnectionEndEventData eventData,
         CancellationToken cancellationToken = default)
     {
+        if (NeedsPragmas(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private bool NeedsPragmas(DbConnection connection)
+    {
         ArgumentNullException.ThrowIfNull(connection);
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return connection is not SqliteConnection { Handle: { } handle } || _configuredHandles.TryAdd(handle, Configured);
     }
 }

@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CleanBot.Bench;
+
+/// <summary>The figures of one run: printed as a table and written as JSON.</summary>
+internal sealed record BenchReport
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public required MachineInfo Machine { get; init; }
+
+    public required BenchOptions Options { get; init; }
+
+    public required bool Completed { get; init; }
+
+    public required int Replies { get; init; }
+
+    public required double ElapsedSeconds { get; init; }
+
+    public required double UpdatesPerSecond { get; init; }
+
+    public required double LatencyP50Ms { get; init; }
+
+    public required double LatencyP95Ms { get; init; }
+
+    public required double LatencyP99Ms { get; init; }
+
+    public required double LatencyMaxMs { get; init; }
+
+    public required double BotCpuSeconds { get; init; }
+
+    public required double BotCpuSecondsPer1000Updates { get; init; }
+
+    public required double FakesCpuSecondsPer1000Updates { get; init; }
+
+    public required double BotPeakWorkingSetMiB { get; init; }
+
+    /// <summary>The SQLite file after the bot stopped (WAL checkpointed), holding every update of the run and the probe.</summary>
+    public long DatabaseBytesFinal { get; init; }
+
+    public double DatabaseKiBPer1000Updates { get; init; }
+
+    /// <summary>The -wal file when the measured run ended (reused after each checkpoint, so bounded, not per update).</summary>
+    public required long WalBytesAtEnd { get; init; }
+
+    public required int ModelRequests { get; init; }
+
+    public required int ChatActions { get; init; }
+
+    public required int PollCalls { get; init; }
+
+    public required double MeanUpdatesPerBatch { get; init; }
+
+    public required int NonAnswerReplies { get; init; }
+
+    public required int UnexpectedReplies { get; init; }
+
+    public required int BotLogLines { get; init; }
+
+    public required IReadOnlyList<TurnFigure> MainRunTurns { get; init; }
+
+    public required IReadOnlyList<TurnFigure> ProbeTurns { get; init; }
+
+    public required bool ProbeCompleted { get; init; }
+
+    public required double ProbeLatencyP50Ms { get; init; }
+
+    /// <summary>The bot's CPU per update while it answers the probe alone (no other chat busy). Includes whatever runs in
+    /// the background meanwhile, chiefly tiered JIT recompilation after a short run.</summary>
+    public double? ProbeBotCpuMsPerUpdate { get; init; }
+
+    /// <summary>The bot's CPU over 5 s with nothing to do after the probe, as a percentage of one core.</summary>
+    public required double IdleBotCpuPercent { get; init; }
+
+    public double? BareUpdatesPerSecond { get; init; }
+
+    public double? BotToBareRatio { get; init; }
+
+    [JsonIgnore]
+    public IReadOnlyList<string> BotLastLines { get; init; } = [];
+
+    public static double Percentile(double[] sorted, double p)
+    {
+        ArgumentNullException.ThrowIfNull(sorted);
+        if (sorted.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var rank = (int)Math.Ceiling(p / 100 * sorted.Length) - 1;
+        return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    public string ToTable()
+    {
+        var rows = new List<(string Figure, string Value)>
+        {
+            ("machine", $"{Machine.ProcessorCount} cores, {Machine.CpuModel}"),
+            ("workload", F($"{Options.Updates} updates, {Options.Users} users, {Options.Mode}{(Options.Steady ? F($" at {Options.Rate:0.#}/s") : string.Empty)}, model latency {Options.ModelLatencyMs} ms")),
+            ("completed", F($"{Completed} ({Replies}/{Options.Updates} replies in {ElapsedSeconds:0.00} s)")),
+            ("updates/s sustained", F($"{UpdatesPerSecond:0.0}")),
+            ("reply latency p50 / p95 / p99 / max", F($"{LatencyP50Ms:0} / {LatencyP95Ms:0} / {LatencyP99Ms:0} / {LatencyMaxMs:0} ms")),
+            ("bot CPU per 1,000 updates", F($"{BotCpuSecondsPer1000Updates:0.00} s ({BotCpuSeconds:0.00} s in all)")),
+            ("fakes' CPU per 1,000 updates (bench process)", F($"{FakesCpuSecondsPer1000Updates:0.00} s")),
+            ("bot peak working set (VmHWM)", F($"{BotPeakWorkingSetMiB:0.0} MiB")),
+            ("database per 1,000 updates (file after shutdown)", F($"{DatabaseKiBPer1000Updates:0} KiB ({DatabaseBytesFinal / 1024} KiB in all; -wal was {WalBytesAtEnd / 1024} KiB at the end of the run)")),
+            ("requests: generateContent / sendChatAction / getUpdates", F($"{ModelRequests} / {ChatActions} / {PollCalls} (mean {MeanUpdatesPerBatch:0.0} updates per non-empty batch)")),
+            ("replies other than the model's answer / unmatched", F($"{NonAnswerReplies} / {UnexpectedReplies}")),
+            ("bot log lines at Warning or above", F($"{BotLogLines}")),
+        };
+        if (MainRunTurns.Count > 0)
+        {
+            var first = MainRunTurns[0];
+            var last = MainRunTurns[^1];
+            rows.Add(("Gemini request, measured run, turn 1 → turn " + last.Turn.ToString(CultureInfo.InvariantCulture), F($"{first.Contents:0.0} → {last.Contents:0.0} contents, {first.BodyBytes:0} → {last.BodyBytes:0} bytes")));
+        }
+
+        foreach (var turn in ProbeTurns.Where(turn => turn.Turn is 1 or 10 or 20 || turn == ProbeTurns[^1]).DistinctBy(turn => turn.Turn))
+        {
+            rows.Add((F($"Gemini request, one conversation, turn {turn.Turn}"), F($"{turn.Contents:0} contents, {turn.BodyBytes:0} bytes")));
+        }
+
+        rows.Add(("one conversation: reply latency p50 (unloaded)", ProbeCompleted ? F($"{ProbeLatencyP50Ms:0.0} ms") : "not completed"));
+        if (ProbeBotCpuMsPerUpdate is { } probeCpu)
+        {
+            rows.Add(("one conversation: bot CPU per turn (incl. background JIT)", F($"{probeCpu:0.00} ms")));
+        }
+
+        rows.Add(("bot CPU at rest afterwards (5 s, % of one core)", F($"{IdleBotCpuPercent:0.0} %")));
+        if (BareUpdatesPerSecond is { } bare)
+        {
+            rows.Add(("bare limit (same round trips, no bot)", F($"{bare:0.0} updates/s")));
+            rows.Add(("bot / bare limit", F($"{BotToBareRatio:P1}")));
+        }
+
+        var width = rows.Max(row => row.Figure.Length);
+        var table = new StringBuilder();
+        table.AppendLine(F($"| {"figure".PadRight(width)} | value"));
+        table.AppendLine(F($"|-{new string('-', width)}-|------"));
+        foreach (var (figure, value) in rows)
+        {
+            table.AppendLine(F($"| {figure.PadRight(width)} | {value}"));
+        }
+
+        return table.ToString();
+    }
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>What one generateContent request carried: the entries in "contents" and the body's size.</summary>
+internal sealed record TurnFigure(int Turn, int Requests, double Contents, double BodyBytes);
+
+/// <summary>Where the figures were measured.</summary>
+internal sealed record MachineInfo(int ProcessorCount, string CpuModel, string Os, string Runtime)
+{
+    public static MachineInfo Current()
+    {
+        var model = "unknown CPU";
+        try
+        {
+            model = File.ReadLines("/proc/cpuinfo").FirstOrDefault(line => line.StartsWith("model name", StringComparison.Ordinal))
+                ?.Split(':', 2)[1].Trim() ?? model;
+        }
+        catch (IOException)
+        {
+            // Not Linux: the model stays unknown.
+        }
+
+        return new MachineInfo(Environment.ProcessorCount, model, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription);
+    }
+}

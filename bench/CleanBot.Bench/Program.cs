@@ -1,0 +1,272 @@
+using System.Diagnostics;
+using System.Globalization;
+using CleanBot.Bench;
+
+// Runs the real bot against in-process fakes and reports what it costs. See docs/performance.md.
+var (options, error) = BenchOptions.Parse(args);
+if (options is null)
+{
+    await Console.Error.WriteLineAsync(string.IsNullOrEmpty(error) ? BenchOptions.Usage : $"{error}\n\n{BenchOptions.Usage}");
+    return error is { Length: > 0 } ? 2 : 0;
+}
+
+var dll = options.BotDll ?? BotProcess.DefaultDll();
+if (!File.Exists(dll))
+{
+    await Console.Error.WriteLineAsync($"The bot is not built at {dll}: run `dotnet build -c Release` (or build the bench, which builds the bot).");
+    return 2;
+}
+
+var scratch = Directory.CreateTempSubdirectory("cleanbot-bench-");
+try
+{
+    var report = await Run.ExecuteAsync(options, dll, scratch.FullName);
+    Console.WriteLine(report.ToTable());
+    var output = options.OutputPath ?? Path.Combine(Path.GetTempPath(), $"cleanbot-bench-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
+    await File.WriteAllTextAsync(output, report.ToJson());
+    Console.WriteLine($"JSON report: {output}");
+    if (!report.Completed || !report.ProbeCompleted)
+    {
+        await Console.Error.WriteLineAsync("The bot did not answer every update. Its last log lines:");
+        foreach (var line in report.BotLastLines)
+        {
+            await Console.Error.WriteLineAsync("  " + line);
+        }
+
+        return 1;
+    }
+
+    if (options.Smoke && (report.NonAnswerReplies > 0 || report.UnexpectedReplies > 0))
+    {
+        await Console.Error.WriteLineAsync($"Smoke: {report.NonAnswerReplies} replies were not the model's answer, {report.UnexpectedReplies} matched no update.");
+        return 1;
+    }
+
+    return 0;
+}
+catch (BenchException exception)
+{
+    await Console.Error.WriteLineAsync(exception.Message);
+    return 1;
+}
+finally
+{
+    scratch.Delete(recursive: true);
+}
+
+namespace CleanBot.Bench
+{
+    /// <summary>The bench could not measure (say, the bot exited at start-up).</summary>
+    internal sealed class BenchException(string message) : Exception(message);
+
+    /// <summary>One run: the bot against the fakes, the one-conversation probe, then the bare limit.</summary>
+    internal static class Run
+    {
+        private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
+        private static readonly TimeSpan IdleWindow = TimeSpan.FromSeconds(5);
+
+        public static async Task<BenchReport> ExecuteAsync(BenchOptions options, string dll, string scratch)
+        {
+            var latency = TimeSpan.FromMilliseconds(options.ModelLatencyMs);
+            var probeTurns = Math.Min(options.ProbeTurns, 200);
+            var workload = new Workload(options.Updates, options.Users, probeTurns);
+            var database = Path.Combine(scratch, "bench.db");
+            Console.WriteLine($"Bot: {dll}");
+            Console.WriteLine($"Run: {options.Updates} updates, {options.Users} users, {options.Mode}, model latency {options.ModelLatencyMs} ms; scratch {scratch}");
+
+            await using var telegram = await FakeTelegramApi.StartAsync(workload);
+            await using var gemini = await FakeGeminiApi.StartAsync(workload, latency);
+            var bot = BotProcess.Start(dll, scratch, telegram.BaseUrl, gemini.BaseUrl, database, options.BotLog);
+            BenchReport report;
+            try
+            {
+                await WaitForStartAsync(workload, bot);
+                report = await MeasureAsync(options, workload, bot, database, latency);
+            }
+            finally
+            {
+                await bot.DisposeAsync();
+            }
+
+            // Stopped gracefully, SQLite has checkpointed the WAL into the database file: its size is what is kept.
+            var (databaseFinal, walFinal) = DatabaseSize(database);
+            var stored = workload.MainCount + workload.ProbeCount;
+            report = report with
+            {
+                DatabaseBytesFinal = databaseFinal + walFinal,
+                DatabaseKiBPer1000Updates = (databaseFinal + walFinal) / 1024.0 * 1000 / stored,
+            };
+
+            if (options.SkipBare)
+            {
+                return report;
+            }
+
+            Console.WriteLine("Bare limit: the same round trips without the bot...");
+            var bare = await BareUpdatesPerSecondAsync(options, latency);
+            return report with { BareUpdatesPerSecond = bare, BotToBareRatio = bare > 0 ? report.UpdatesPerSecond / bare : null };
+        }
+
+        private static async Task WaitForStartAsync(Workload workload, BotProcess bot)
+        {
+            var started = await Task.WhenAny(workload.FirstPoll, bot.Exited, Task.Delay(StartupTimeout));
+            if (started != workload.FirstPoll)
+            {
+                throw new BenchException(
+                    (bot.HasExited ? "The bot exited before it polled for updates:" : $"The bot did not poll within {StartupTimeout.TotalSeconds} s:")
+                    + Environment.NewLine + string.Join(Environment.NewLine, bot.LastLines));
+            }
+        }
+
+        private static async Task<BenchReport> MeasureAsync(BenchOptions options, Workload workload, BotProcess bot, string database, TimeSpan latency)
+        {
+            using var self = Process.GetCurrentProcess();
+            var botCpuBefore = bot.CpuTime();
+            var fakesCpuBefore = self.TotalProcessorTime;
+            var started = Stopwatch.GetTimestamp();
+
+            using var stop = new CancellationTokenSource();
+            var releasing = options.Steady ? ReleaseSteadilyAsync(workload, options.Rate, stop.Token) : Task.CompletedTask;
+            if (!options.Steady)
+            {
+                workload.Release(workload.MainCount);
+            }
+
+            var completed = await WaitWithProgressAsync(workload, bot, TimeSpan.FromSeconds(options.TimeoutSeconds));
+            await stop.CancelAsync();
+            await releasing;
+            var ended = completed ? workload.LastMainReplyAt : Stopwatch.GetTimestamp();
+            self.Refresh();
+            var botCpu = (bot.CpuTime() - botCpuBefore).TotalSeconds;
+            var fakesCpu = (self.TotalProcessorTime - fakesCpuBefore).TotalSeconds;
+            var (_, walAtEnd) = DatabaseSize(database);
+            var pollCalls = workload.PollCalls;
+            var meanBatch = workload.MeanBatchSize;
+            var elapsed = Stopwatch.GetElapsedTime(started, ended).TotalSeconds;
+            var replies = workload.MainReplies;
+
+            // The probe: one conversation, one turn at a time, after the measured run.
+            var probeCpuBefore = bot.CpuTime();
+            var probeCompleted = completed;
+            for (var turn = 1; probeCompleted && turn <= workload.ProbeCount; turn++)
+            {
+                try
+                {
+                    await workload.ProbeTurnAsync(turn, TimeSpan.FromSeconds(30) + (4 * latency));
+                }
+                catch (TimeoutException)
+                {
+                    probeCompleted = false;
+                }
+            }
+
+            var probeCpu = (bot.CpuTime() - probeCpuBefore).TotalSeconds;
+
+            // Idle: nothing to do but the long poll. A bot at rest should use next to no CPU.
+            var idleCpuBefore = bot.CpuTime();
+            await Task.Delay(IdleWindow);
+            var idleCpu = (bot.CpuTime() - idleCpuBefore).TotalSeconds;
+            var latencies = workload.MainLatencies();
+            var probeLatencies = workload.ProbeLatencies();
+            Array.Sort(probeLatencies);
+            var (mainTurns, probeTurns) = workload.ModelRequestSizes();
+            return new BenchReport
+            {
+                Machine = MachineInfo.Current(),
+                Options = options,
+                Completed = completed,
+                Replies = replies,
+                ElapsedSeconds = elapsed,
+                UpdatesPerSecond = elapsed > 0 ? replies / elapsed : 0,
+                LatencyP50Ms = BenchReport.Percentile(latencies, 50),
+                LatencyP95Ms = BenchReport.Percentile(latencies, 95),
+                LatencyP99Ms = BenchReport.Percentile(latencies, 99),
+                LatencyMaxMs = BenchReport.Percentile(latencies, 100),
+                BotCpuSeconds = botCpu,
+                BotCpuSecondsPer1000Updates = replies > 0 ? botCpu * 1000 / replies : 0,
+                FakesCpuSecondsPer1000Updates = replies > 0 ? fakesCpu * 1000 / replies : 0,
+                BotPeakWorkingSetMiB = bot.PeakWorkingSet() / (1024.0 * 1024.0),
+                WalBytesAtEnd = walAtEnd,
+                ModelRequests = workload.ModelRequests,
+                ChatActions = workload.ChatActions,
+                PollCalls = pollCalls,
+                MeanUpdatesPerBatch = meanBatch,
+                NonAnswerReplies = workload.NonAnswerReplies,
+                UnexpectedReplies = workload.UnexpectedReplies,
+                BotLogLines = bot.LogLines,
+                MainRunTurns = [.. mainTurns.Select(pair => new TurnFigure(pair.Key, pair.Value.Requests, pair.Value.MeanContents, pair.Value.MeanBodyBytes))],
+                ProbeTurns = [.. probeTurns.Select(pair => new TurnFigure(pair.Key, pair.Value.Requests, pair.Value.MeanContents, pair.Value.MeanBodyBytes))],
+                ProbeCompleted = probeCompleted,
+                ProbeLatencyP50Ms = BenchReport.Percentile(probeLatencies, 50),
+                IdleBotCpuPercent = idleCpu * 100 / IdleWindow.TotalSeconds,
+                ProbeBotCpuMsPerUpdate = probeCompleted && workload.ProbeCount > 0 ? probeCpu * 1000 / workload.ProbeCount : null,
+                BotLastLines = [.. bot.LastLines],
+            };
+        }
+
+        private static async Task<bool> WaitWithProgressAsync(Workload workload, BotProcess bot, TimeSpan timeout)
+        {
+            var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+            while (true)
+            {
+                var finished = await Task.WhenAny(workload.MainDone, bot.Exited, Task.Delay(TimeSpan.FromSeconds(5)));
+                if (finished == workload.MainDone)
+                {
+                    return true;
+                }
+
+                if (bot.HasExited || Stopwatch.GetTimestamp() > deadline)
+                {
+                    return false;
+                }
+
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {workload.MainReplies}/{workload.MainCount} replies ({workload.Released} updates available)"));
+            }
+        }
+
+        private static async Task ReleaseSteadilyAsync(Workload workload, double rate, CancellationToken cancellationToken)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(5));
+            try
+            {
+                while (workload.Released < workload.MainCount)
+                {
+                    var due = (int)Math.Min(workload.MainCount, Math.Floor(Stopwatch.GetElapsedTime(started).TotalSeconds * rate) + 1);
+                    if (due > workload.Released)
+                    {
+                        workload.Release(due);
+                    }
+
+                    await timer.WaitForNextTickAsync(cancellationToken);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The run is over.
+            }
+        }
+
+        private static async Task<double> BareUpdatesPerSecondAsync(BenchOptions options, TimeSpan latency)
+        {
+            var workload = new Workload(options.Updates, options.Users, probeCount: 0);
+            await using var telegram = await FakeTelegramApi.StartAsync(workload);
+            await using var gemini = await FakeGeminiApi.StartAsync(workload, latency);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.TimeoutSeconds));
+            var started = Stopwatch.GetTimestamp();
+            workload.Release(workload.MainCount);
+
+            // The bot drains up to 512 chats at a time (InboxProcessor), one update per chat at a time.
+            await BareLimit.RunAsync(workload, telegram.BaseUrl, gemini.BaseUrl, Math.Min(options.Users, 512), timeout.Token);
+            await workload.MainDone.WaitAsync(timeout.Token);
+            var elapsed = Stopwatch.GetElapsedTime(started, workload.LastMainReplyAt).TotalSeconds;
+            return elapsed > 0 ? workload.MainCount / elapsed : 0;
+        }
+
+        private static (long Database, long Wal) DatabaseSize(string database)
+        {
+            static long Size(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
+            return (Size(database), Size(database + "-wal"));
+        }
+    }
+}
