@@ -12,7 +12,7 @@ public sealed class RedisUnavailableTests
     [Fact]
     public async Task The_cache_degrades_to_no_cache_and_says_so_once()
     {
-        var logs = new ListLogger();
+        var logs = new CapturedLogs();
         await using var instance = RedisTestServer.Instance(ClosedEndpoint(), RedisTestServer.NewPrefix(), logs);
         var snapshot = new UserSnapshot(1, null, "Sara", null, Language.English, DateTimeOffset.UnixEpoch);
 
@@ -22,13 +22,13 @@ public sealed class RedisUnavailableTests
             (await instance.Cache().GetAsync<UserSnapshot>("user:1", TestContext.Current.CancellationToken)).Should().BeNull();
         }
 
-        logs.Lines.Count(line => line.Contains("Redis cache is unavailable", StringComparison.Ordinal)).Should().Be(1);
+        logs.Entries.Count(line => line.Contains("Redis cache is unavailable", StringComparison.Ordinal)).Should().Be(1);
     }
 
     [Fact]
     public async Task The_chat_lock_still_serialises_a_chat_within_the_instance()
     {
-        var logs = new ListLogger();
+        var logs = new CapturedLogs();
         await using var instance = RedisTestServer.Instance(ClosedEndpoint(), RedisTestServer.NewPrefix(), logs);
         var chatLock = instance.ChatLock();
 
@@ -39,7 +39,7 @@ public sealed class RedisUnavailableTests
         second.IsCompleted.Should().BeFalse();
         await first.DisposeAsync();
         await (await second.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken)).DisposeAsync();
-        logs.Lines.Count(line => line.Contains("Redis locks are unavailable", StringComparison.Ordinal)).Should().Be(1);
+        logs.Entries.Count(line => line.Contains("Redis locks are unavailable", StringComparison.Ordinal)).Should().Be(1);
     }
 
     /// <summary>A loopback port nothing listens on.</summary>

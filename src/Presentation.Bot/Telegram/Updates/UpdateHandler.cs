@@ -1,3 +1,4 @@
+using CleanBot.Application.Common.Outcomes;
 using CleanBot.Application.Features.Ask;
 using CleanBot.Application.Features.Help;
 using CleanBot.Application.Features.ResetSession;
@@ -92,43 +93,40 @@ internal sealed partial class UpdateHandler(
         await replies.SendPlainAsync(message.Target, sentence, cancellationToken);
     }
 
-    private async Task StartAsync(IncomingMessage message, CancellationToken cancellationToken)
-    {
-        var outcome = await mediator.Send(new StartCommand(message.Profile), cancellationToken);
-        var texts = BotTexts.For(outcome.Language);
-        var sentence = outcome switch
+    private Task StartAsync(IncomingMessage message, CancellationToken cancellationToken) =>
+        AnswerAsync(new StartCommand(message.Profile), message, static (texts, outcome) => outcome switch
         {
             StartOutcome.Welcomed welcomed => texts.Welcome(welcomed.FirstName, welcomed.IsNewUser),
             StartOutcome.Refused refused => texts.Rejected(refused.Rejection),
             _ => throw new InvalidOperationException($"Unknown outcome {outcome.GetType().Name}."),
-        };
-        await replies.SendPlainAsync(message.Target, sentence, cancellationToken);
-    }
+        }, cancellationToken);
 
-    private async Task HelpAsync(IncomingMessage message, CancellationToken cancellationToken)
-    {
-        var outcome = await mediator.Send(new HelpQuery(message.Profile), cancellationToken);
-        var texts = BotTexts.For(outcome.Language);
-        var sentence = outcome switch
+    private Task HelpAsync(IncomingMessage message, CancellationToken cancellationToken) =>
+        AnswerAsync(new HelpQuery(message.Profile), message, static (texts, outcome) => outcome switch
         {
             HelpOutcome.Shown shown => texts.Help(shown.Commands, shown.MaxInputCharacters),
             HelpOutcome.Refused refused => texts.Rejected(refused.Rejection),
             _ => throw new InvalidOperationException($"Unknown outcome {outcome.GetType().Name}."),
-        };
-        await replies.SendPlainAsync(message.Target, sentence, cancellationToken);
-    }
+        }, cancellationToken);
 
-    private async Task ResetAsync(IncomingMessage message, CancellationToken cancellationToken)
-    {
-        var outcome = await mediator.Send(new ResetSessionCommand(message.Profile, message.Target.ChatId), cancellationToken);
-        var texts = BotTexts.For(outcome.Language);
-        var sentence = outcome switch
+    private Task ResetAsync(IncomingMessage message, CancellationToken cancellationToken) =>
+        AnswerAsync(new ResetSessionCommand(message.Profile, message.Target.ChatId), message, static (texts, outcome) => outcome switch
         {
             ResetSessionOutcome.Reset reset => texts.SessionReset(reset.HadSession),
             ResetSessionOutcome.Refused refused => texts.Rejected(refused.Rejection),
             _ => throw new InvalidOperationException($"Unknown outcome {outcome.GetType().Name}."),
-        };
-        await replies.SendPlainAsync(message.Target, sentence, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>Sends a request and answers with the sentence its outcome calls for, in the outcome's language.</summary>
+    private async Task AnswerAsync<TOutcome>(
+        IRequest<TOutcome> request,
+        IncomingMessage message,
+        Func<BotTexts, TOutcome, string> sentence,
+        CancellationToken cancellationToken)
+        where TOutcome : IOutcome<TOutcome>
+    {
+        var outcome = await mediator.Send(request, cancellationToken);
+        await replies.SendPlainAsync(message.Target, sentence(BotTexts.For(outcome.Language), outcome), cancellationToken);
     }
 
     private async Task ApologiseAsync(IncomingMessage message, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace CleanBot.Infrastructure.IntegrationTests.Ai.Gemini;
+namespace CleanBot.Infrastructure.IntegrationTests;
 
 /// <summary>A logger provider that keeps every entry and scope as text: message, structured values and exception.</summary>
 internal sealed class CapturedLogs : ILoggerProvider
