@@ -90,6 +90,20 @@ public sealed partial class DeliveryTests
     }
 
     [Fact]
+    public async Task A_Bot_API_server_error_on_send_is_tried_again_and_the_answer_arrives_once()
+    {
+        await using var bot = await BotUnderTest.StartNewAsync();
+        bot.Telegram.FailNext("sendMessage", 502, "Bad Gateway");
+
+        var reply = await bot.AskPrivateAsync(UserId, "Still there?");
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+
+        reply.Text.Should().Be("Echo: Still there?");
+        bot.Telegram.CallsTo("sendMessage").Select(call => call.StatusCode).Should().Equal(502, 200);
+        bot.Telegram.MessagesTo(UserId).Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task Typing_is_shown_while_a_slow_model_answers()
     {
         await using var bot = await BotUnderTest.StartNewAsync();
