@@ -48,16 +48,6 @@ public sealed class User
         }
     }
 
-    /// <summary>True when what Telegram reports differs from what is stored.</summary>
-    public bool DiffersFrom(UserProfile profile)
-    {
-        ArgumentNullException.ThrowIfNull(profile);
-        return Username != profile.Username
-            || FirstName != profile.FirstName
-            || LastName != profile.LastName
-            || Language != LanguageCodes.FromTag(profile.LanguageTag);
-    }
-
     private void Apply(UserProfile profile)
     {
         Username = profile.Username;

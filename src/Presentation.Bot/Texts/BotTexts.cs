@@ -15,9 +15,6 @@ internal abstract class BotTexts
 
     public static readonly BotTexts Persian = new PersianTexts();
 
-    /// <summary>The language code Telegram uses for this language (for the command menu).</summary>
-    public abstract string LanguageTag { get; }
-
     public static BotTexts For(Language language) => language == Language.Persian ? Persian : English;
 
     public abstract string Welcome(string firstName, bool isNewUser);
@@ -84,6 +81,7 @@ internal abstract class BotTexts
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
     };
 
-    protected static int WholeSecondsOrNull(TimeSpan? delay) =>
+    /// <summary>The delay rounded up to whole seconds; zero when the server gave none.</summary>
+    protected static int WholeSeconds(TimeSpan? delay) =>
         delay is { } value && value > TimeSpan.Zero ? (int)Math.Ceiling(value.TotalSeconds) : 0;
 }

@@ -4,8 +4,6 @@ namespace CleanBot.Presentation.Bot.Texts;
 
 internal sealed class EnglishTexts : BotTexts
 {
-    public override string LanguageTag => "en";
-
     public override string QuotaExhausted =>
         "I've used up my AI quota for now, so I can't answer. Please try again later (usually tomorrow).";
 
@@ -53,7 +51,7 @@ internal sealed class EnglishTexts : BotTexts
             : "We're already at a fresh start. Ask me anything.";
 
     public override string ModelBusy(TimeSpan? retryAfter) =>
-        WholeSecondsOrNull(retryAfter) is var seconds and > 0
+        WholeSeconds(retryAfter) is var seconds and > 0
             ? $"The AI is busy right now. Please try again in {seconds} seconds."
             : "The AI is busy right now. Please try again in a little while.";
 

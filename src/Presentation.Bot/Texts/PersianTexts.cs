@@ -7,8 +7,6 @@ internal sealed class PersianTexts : BotTexts
 {
     private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("fa-IR");
 
-    public override string LanguageTag => "fa";
-
     public override string QuotaExhausted =>
         "سهمیهٔ هوش مصنوعی من فعلاً تمام شده و نمی‌توانم پاسخ بدهم. لطفاً بعداً (معمولاً فردا) دوباره امتحان کنید.";
 
@@ -56,7 +54,7 @@ internal sealed class PersianTexts : BotTexts
             : "گفت‌وگوی تازه‌ای در کار است. هر سؤالی دارید بپرسید.";
 
     public override string ModelBusy(TimeSpan? retryAfter) =>
-        WholeSecondsOrNull(retryAfter) is var seconds and > 0
+        WholeSeconds(retryAfter) is var seconds and > 0
             ? $"هوش مصنوعی الان سرش شلوغ است. لطفاً {seconds.ToString("N0", Culture)} ثانیهٔ دیگر دوباره امتحان کنید."
             : "هوش مصنوعی الان سرش شلوغ است. لطفاً کمی بعد دوباره امتحان کنید.";
 

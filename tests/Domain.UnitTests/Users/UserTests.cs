@@ -44,15 +44,4 @@ public sealed class UserTests
 
         refresh.Should().Throw<ArgumentException>();
     }
-
-    [Fact]
-    public void A_user_differs_from_a_profile_when_any_reported_fact_changed()
-    {
-        var profile = new UserProfile(42, "sara", "Sara", null, "en");
-        var user = User.Register(profile, Monday);
-
-        user.DiffersFrom(profile).Should().BeFalse();
-        user.DiffersFrom(profile with { LanguageTag = "fa" }).Should().BeTrue();
-        user.DiffersFrom(profile with { FirstName = "Sarah" }).Should().BeTrue();
-    }
 }

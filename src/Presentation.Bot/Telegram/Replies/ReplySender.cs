@@ -11,8 +11,6 @@ namespace CleanBot.Presentation.Bot.Telegram.Replies;
 /// as plain text.</summary>
 internal sealed partial class ReplySender(ITelegramBotClient bot, ChatDelivery delivery, ILogger<ReplySender> logger)
 {
-    public const int MaxMessageLength = 4096;
-
     private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
 
     /// <summary>Renders the model's Markdown and sends it in as many messages as it takes. A part Telegram cannot parse
@@ -20,7 +18,7 @@ internal sealed partial class ReplySender(ITelegramBotClient bot, ChatDelivery d
     public async Task SendMarkdownAsync(ReplyTarget target, string markdown, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var parts = TelegramMessageSplitter.Split(TelegramHtml.Render(markdown), MaxMessageLength);
+        var parts = TelegramMessageSplitter.Split(TelegramHtml.Render(markdown));
         for (var index = 0; index < parts.Count; index++)
         {
             var replyTo = index == 0 ? target : target with { ReplyToMessageId = null };
