@@ -60,6 +60,11 @@ internal sealed class BotProcess : IAsyncDisposable
 
         start.Environment["Telegram__BotToken"] = FakeTelegramApi.BotToken;
         start.Environment["Telegram__ApiBaseUrl"] = telegramUrl;
+        // The fake Bot API has no rate limits and the bare loop keeps none: the bot's budgets are off to compare like
+        // with like (docs/performance.md).
+        start.Environment["Telegram__GlobalMessagesPerSecond"] = "0";
+        start.Environment["Telegram__ChatMessagesPerMinute"] = "0";
+        start.Environment["Telegram__GroupMessagesPerMinute"] = "0";
         start.Environment["Gemini__ApiKey"] = "bench-key";
         start.Environment["Gemini__BaseUrl"] = geminiUrl;
         start.Environment["Database__Provider"] = "Sqlite";

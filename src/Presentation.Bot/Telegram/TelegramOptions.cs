@@ -21,5 +21,17 @@ internal sealed class TelegramOptions
     /// <summary>How long handled updates are kept in the inbox (they guard against a late redelivery).</summary>
     public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>Messages per second for the whole bot (Telegram allows about 30); 0 turns the budget off.</summary>
+    public int GlobalMessagesPerSecond { get; set; } = 30;
+
+    /// <summary>Messages per minute to one private chat (Telegram allows about one a second); 0 turns it off.</summary>
+    public int ChatMessagesPerMinute { get; set; } = 60;
+
+    /// <summary>Messages per minute to one group (Telegram allows about 20); 0 turns it off.</summary>
+    public int GroupMessagesPerMinute { get; set; } = 20;
+
+    /// <summary>How many messages may go to one chat at once before its per-minute rate applies.</summary>
+    public int ChatBurst { get; set; } = 2;
+
     public override string ToString() => $"Telegram {{ ApiBaseUrl = {ApiBaseUrl} }}";
 }

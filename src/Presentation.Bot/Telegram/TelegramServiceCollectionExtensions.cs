@@ -39,6 +39,7 @@ internal static class TelegramServiceCollectionExtensions
 
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<ChatCooldowns>();
+        services.AddSingleton<OutboundBudget>();
         services.AddSingleton<ChatDelivery>();
         services.AddSingleton<ReplySender>();
         services.AddSingleton<TypingIndicator>();

@@ -5,12 +5,17 @@ using Telegram.Bot.Exceptions;
 namespace CleanBot.Presentation.Bot.Telegram.Replies;
 
 /// <summary>
-/// Runs a Bot API call for a chat, honouring that chat's cooldown. On 429 the chat is paused for retry_after and the
-/// call is made again afterwards, however long Telegram asked for (up to <see cref="TelegramOptions.MaxRetryAfterWait"/>):
-/// the message is delivered late rather than dropped. A server error or a network failure is tried again a few
+/// Runs a Bot API call for a chat, within the <see cref="OutboundBudget"/> and honouring that chat's cooldown. On
+/// 429 the chat is paused for retry_after and the call is made again afterwards, however long Telegram asked for (up
+/// to <see cref="TelegramOptions.MaxRetryAfterWait"/>): the message is delivered late rather than dropped. A server error or a network failure is tried again a few
 /// times with backoff; if the first attempt did reach Telegram, the chat may see the message twice rather than never.
 /// </summary>
-internal sealed partial class ChatDelivery(ChatCooldowns cooldowns, IOptions<TelegramOptions> options, TimeProvider time, ILogger<ChatDelivery> logger)
+internal sealed partial class ChatDelivery(
+    ChatCooldowns cooldowns,
+    OutboundBudget budget,
+    IOptions<TelegramOptions> options,
+    TimeProvider time,
+    ILogger<ChatDelivery> logger)
 {
     private const int MaxTransientRetries = 3;
 
@@ -25,6 +30,7 @@ internal sealed partial class ChatDelivery(ChatCooldowns cooldowns, IOptions<Tel
         while (true)
         {
             await cooldowns.WaitUntilFreeAsync(chatId, cancellationToken);
+            await budget.WaitForTurnAsync(chatId, cancellationToken);
             try
             {
                 return await call(cancellationToken);

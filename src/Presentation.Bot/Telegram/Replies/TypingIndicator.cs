@@ -8,9 +8,14 @@ namespace CleanBot.Presentation.Bot.Telegram.Replies;
 /// <summary>
 /// Shows "typing…" in a chat while the model works. Telegram shows the action for about five seconds, so it is
 /// renewed until the answer is ready. Best effort: a failure is logged, never shown, and a chat in a 429 cooldown
-/// is skipped rather than waited for.
+/// or out of its <see cref="OutboundBudget"/> is skipped rather than waited for.
 /// </summary>
-internal sealed partial class TypingIndicator(ITelegramBotClient bot, ChatCooldowns cooldowns, TimeProvider time, ILogger<TypingIndicator> logger)
+internal sealed partial class TypingIndicator(
+    ITelegramBotClient bot,
+    ChatCooldowns cooldowns,
+    OutboundBudget budget,
+    TimeProvider time,
+    ILogger<TypingIndicator> logger)
 {
     private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(4);
 
@@ -33,7 +38,7 @@ internal sealed partial class TypingIndicator(ITelegramBotClient bot, ChatCooldo
         {
             do
             {
-                if (cooldowns.Remaining(target.ChatId) == TimeSpan.Zero)
+                if (cooldowns.Remaining(target.ChatId) == TimeSpan.Zero && budget.TryTakeTurn(target.ChatId))
                 {
                     await SendTypingAsync(target, abort);
                 }
