@@ -21,6 +21,14 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
 
     Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) => SaveChangesAsync(cancellationToken);
 
+    /// <summary>Runs a write that bypasses SaveChanges (ExecuteUpdate, ExecuteDelete) the way this database wants
+    /// writes run; SaveChanges does the same on its own.</summary>
+    internal virtual Task<T> WriteAsync<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        return write(cancellationToken);
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

@@ -1,5 +1,6 @@
 using CleanBot.Domain.Conversations;
 using CleanBot.Domain.Users;
+using CleanBot.Infrastructure.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -71,6 +72,36 @@ public sealed class SqliteDatabaseTests(SqliteTestDatabase database) : IClassFix
         await save;
         await using var reader = database.BeginRequest();
         (await reader.Users.FindAsync(profile.Id, Cancellation)).Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task Writers_in_one_process_take_turns_at_the_file_instead_of_meeting_it_locked()
+    {
+        var gate = SqliteWriteGate.For(database.ConnectionString);
+        await gate.WaitAsync(Cancellation);
+        Task save;
+        var profile = new UserProfile(NewId(), null, "Turn", null, "en");
+        await using (var request = database.BeginRequest())
+        {
+            request.Users.Add(User.Register(profile, Now));
+            save = request.SaveAsync();
+            await Task.Delay(TimeSpan.FromMilliseconds(300), Cancellation);
+            save.IsCompleted.Should().BeFalse("another write of this process holds the file's turn");
+            gate.Release();
+            await save;
+        }
+
+        await using var reader = database.BeginRequest();
+        (await reader.Users.FindAsync(profile.Id, Cancellation)).Should().NotBeNull();
+    }
+
+    [Fact]
+    public void One_file_has_one_write_gate_however_its_path_is_spelt()
+    {
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), database.FilePath);
+
+        SqliteWriteGate.For($"Data Source={relative}").Should().BeSameAs(SqliteWriteGate.For(database.ConnectionString));
+        SqliteWriteGate.For($"Data Source={database.FilePath}-other").Should().NotBeSameAs(SqliteWriteGate.For(database.ConnectionString));
     }
 
     [Fact]

@@ -7,6 +7,15 @@ namespace CleanBot.Infrastructure.Persistence.Inbox;
 internal sealed class UpdateInbox<TContext>(TContext dbContext) : IUpdateInbox
     where TContext : BotDbContext
 {
+    // Read at least once per update handled: compiled once instead of translated on every call.
+    private static readonly Func<TContext, long, int, IAsyncEnumerable<InboundUpdate>> PendingOfChat =
+        EF.CompileAsyncQuery((TContext db, long chatKey, int max) =>
+            db.Set<InboxRecord>().AsNoTracking()
+                .Where(record => record.HandledAt == null && record.ChatKey == chatKey)
+                .OrderBy(record => record.UpdateId)
+                .Take(max)
+                .Select(record => new InboundUpdate(record.UpdateId, record.ChatKey, record.Payload, record.ReceivedAt)));
+
     private DbSet<InboxRecord> Records => dbContext.Set<InboxRecord>();
 
     public async Task<IReadOnlyList<long>> AddNewAsync(IReadOnlyList<InboundUpdate> updates, CancellationToken cancellationToken)
@@ -44,17 +53,22 @@ internal sealed class UpdateInbox<TContext>(TContext dbContext) : IUpdateInbox
         }
     }
 
-    public async Task<IReadOnlyList<InboundUpdate>> PendingAsync(long chatKey, int max, CancellationToken cancellationToken) =>
-        await Records.AsNoTracking()
-            .Where(record => record.HandledAt == null && record.ChatKey == chatKey)
-            .OrderBy(record => record.UpdateId)
-            .Take(max)
-            .Select(record => new InboundUpdate(record.UpdateId, record.ChatKey, record.Payload, record.ReceivedAt))
-            .ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<InboundUpdate>> PendingAsync(long chatKey, int max, CancellationToken cancellationToken)
+    {
+        var pending = new List<InboundUpdate>();
+        await foreach (var update in PendingOfChat(dbContext, chatKey, max).WithCancellation(cancellationToken))
+        {
+            pending.Add(update);
+        }
+
+        return pending;
+    }
 
     public Task MarkHandledAsync(long updateId, DateTimeOffset handledAt, CancellationToken cancellationToken) =>
-        Records.Where(record => record.UpdateId == updateId)
-            .ExecuteUpdateAsync(setters => setters.SetProperty(record => record.HandledAt, handledAt), cancellationToken);
+        dbContext.WriteAsync(
+            token => Records.Where(record => record.UpdateId == updateId)
+                .ExecuteUpdateAsync(setters => setters.SetProperty(record => record.HandledAt, handledAt), token),
+            cancellationToken);
 
     public async Task<IReadOnlyList<long>> ChatsWithPendingAsync(int max, CancellationToken cancellationToken) =>
         await Records.AsNoTracking()
@@ -66,7 +80,9 @@ internal sealed class UpdateInbox<TContext>(TContext dbContext) : IUpdateInbox
             .ToListAsync(cancellationToken);
 
     public Task<int> PruneHandledAsync(DateTimeOffset handledBefore, CancellationToken cancellationToken) =>
-        Records.Where(record => record.HandledAt != null && record.HandledAt < handledBefore).ExecuteDeleteAsync(cancellationToken);
+        dbContext.WriteAsync(
+            token => Records.Where(record => record.HandledAt != null && record.HandledAt < handledBefore).ExecuteDeleteAsync(token),
+            cancellationToken);
 
     private async Task<IReadOnlyList<long>> AddOneByOneAsync(List<InboundUpdate> updates, CancellationToken cancellationToken)
     {

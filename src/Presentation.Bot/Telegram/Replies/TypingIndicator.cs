@@ -23,17 +23,15 @@ internal sealed partial class TypingIndicator(
     public IAsyncDisposable Show(ReplyTarget target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var loop = KeepTypingAsync(target, stop.Token, cancellationToken);
-        return new Showing(stop, loop);
+        var timer = new PeriodicTimer(RenewEvery, time);
+        return new Showing(timer, KeepTypingAsync(target, timer, cancellationToken));
     }
 
-    /// <param name="stop">Ends the renewals once the answer is ready.</param>
+    /// <param name="timer">Disposed once the answer is ready, which ends the renewals without an exception.</param>
     /// <param name="abort">Ends a call in flight: only on shutdown, because a call's 429 must be seen (it pauses the
     /// chat) before the answer is sent.</param>
-    private async Task KeepTypingAsync(ReplyTarget target, CancellationToken stop, CancellationToken abort)
+    private async Task KeepTypingAsync(ReplyTarget target, PeriodicTimer timer, CancellationToken abort)
     {
-        using var timer = new PeriodicTimer(RenewEvery, time);
         try
         {
             do
@@ -43,11 +41,11 @@ internal sealed partial class TypingIndicator(
                     await SendTypingAsync(target, abort);
                 }
             }
-            while (!stop.IsCancellationRequested && await timer.WaitForNextTickAsync(stop));
+            while (await timer.WaitForNextTickAsync(abort));
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (abort.IsCancellationRequested)
         {
-            // The answer is ready.
+            // Shutting down.
         }
     }
 
@@ -72,13 +70,12 @@ internal sealed partial class TypingIndicator(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Could not show typing in chat {ChatId}: {Reason}")]
     private static partial void LogTypingFailed(ILogger logger, long chatId, string reason);
 
-    private sealed class Showing(CancellationTokenSource stop, Task loop) : IAsyncDisposable
+    private sealed class Showing(PeriodicTimer timer, Task loop) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
-            await stop.CancelAsync();
+            timer.Dispose();
             await loop;
-            stop.Dispose();
         }
     }
 }
