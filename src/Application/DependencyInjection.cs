@@ -1,4 +1,5 @@
 using System.Reflection;
+using CleanBot.Application.Common.Access;
 using CleanBot.Application.Common.Behaviours;
 using CleanBot.Application.Common.Users;
 using FluentValidation;
@@ -28,6 +29,8 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(PerformanceBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AccessBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UsageLimitBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
 
         // Validators hold no state: one instance each serves every request.
@@ -35,6 +38,10 @@ public static class DependencyInjection
 
         services.AddScoped<UserRegistry>();
         services.AddOptions<ConversationOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AccessGate>();
+        services.AddSingleton<MessageRateLimit>();
+        services.AddScoped<DailyTokenQuota>();
+        services.AddOptions<AccessOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

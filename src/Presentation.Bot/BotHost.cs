@@ -39,6 +39,7 @@ internal static class BotHost
             options.UseUtcTimestamp = true;
         });
         builder.Services.Configure<ConversationOptions>(builder.Configuration.GetSection(ConversationOptions.SectionName));
+        builder.Services.Configure<AccessOptions>(options => AccessSettings.Bind(builder.Configuration, options));
         builder.Services
             .AddApplication()
             .AddInfrastructure(builder.Configuration)

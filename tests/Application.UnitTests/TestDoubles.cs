@@ -3,10 +3,16 @@ using CleanBot.Domain.Users;
 
 namespace CleanBot.Application.UnitTests;
 
-/// <summary>A dictionary-backed cache: simpler to read in tests than a substitute configured per key.</summary>
+/// <summary>A dictionary-backed cache: simpler to read in tests than a substitute configured per key. Entries never
+/// expire; counters can be made unreachable, as when Redis is down.</summary>
 internal sealed class DictionaryCache : ICache
 {
     public Dictionary<string, object> Entries { get; } = [];
+
+    public Dictionary<string, long> Counters { get; } = [];
+
+    /// <summary>Counter calls answer as an unreachable store does: unknown, and nothing kept.</summary>
+    public bool CountersUnreachable { get; set; }
 
     public ValueTask<T?> GetAsync<T>(string key, CancellationToken cancellationToken)
         where T : class =>
@@ -22,6 +28,31 @@ internal sealed class DictionaryCache : ICache
     public ValueTask RemoveAsync(string key, CancellationToken cancellationToken)
     {
         Entries.Remove(key);
+        Counters.Remove(key);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<long?> IncrementAsync(string key, long amount, TimeSpan timeToLive, CancellationToken cancellationToken)
+    {
+        if (CountersUnreachable)
+        {
+            return ValueTask.FromResult<long?>(null);
+        }
+
+        Counters[key] = Counters.GetValueOrDefault(key) + amount;
+        return ValueTask.FromResult<long?>(Counters[key]);
+    }
+
+    public ValueTask<long?> GetCounterAsync(string key, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(!CountersUnreachable && Counters.TryGetValue(key, out var count) ? count : (long?)null);
+
+    public ValueTask SetCounterIfAbsentAsync(string key, long count, TimeSpan timeToLive, CancellationToken cancellationToken)
+    {
+        if (!CountersUnreachable)
+        {
+            Counters.TryAdd(key, count);
+        }
+
         return ValueTask.CompletedTask;
     }
 }

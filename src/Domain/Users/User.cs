@@ -24,6 +24,12 @@ public sealed class User
 
     public DateTimeOffset LastSeenAt { get; private set; }
 
+    /// <summary>When a message to this user was refused because they blocked the bot (or their account is gone);
+    /// null while messages can reach them.</summary>
+    public DateTimeOffset? BlockedBotAt { get; private set; }
+
+    public bool HasBlockedBot => BlockedBotAt is not null;
+
     public static User Register(UserProfile profile, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(profile);
@@ -32,7 +38,10 @@ public sealed class User
         return user;
     }
 
-    /// <summary>Records a new sighting: names and language follow what Telegram reports now.</summary>
+    /// <summary>
+    /// Records a new sighting: names and language follow what Telegram reports now. A user who writes has unblocked
+    /// the bot, so a block mark is cleared.
+    /// </summary>
     public void Refresh(UserProfile profile, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(profile);
@@ -42,11 +51,15 @@ public sealed class User
         }
 
         Apply(profile);
+        BlockedBotAt = null;
         if (now > LastSeenAt)
         {
             LastSeenAt = now;
         }
     }
+
+    /// <summary>Telegram refused a message to this user: they blocked the bot. The first refusal's time is kept.</summary>
+    public void MarkBlockedBot(DateTimeOffset now) => BlockedBotAt ??= now;
 
     private void Apply(UserProfile profile)
     {

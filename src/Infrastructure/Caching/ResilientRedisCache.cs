@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CleanBot.Application.Abstractions.Caching;
+using CleanBot.Infrastructure.Redis;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
@@ -9,10 +10,25 @@ namespace CleanBot.Infrastructure.Caching;
 /// <summary>
 /// The cache port over Redis (through <see cref="IDistributedCache"/>), shared by every bot instance. When Redis is
 /// unreachable the bot runs without a cache: a read is a miss and a write is skipped. That is logged once when it
-/// starts and once when Redis is back, not for every message.
+/// starts and once when Redis is back, not for every message. Counters are plain Redis integers under the same key
+/// prefix, changed by INCRBY; while Redis is away a counter reads as absent and an increment as unknown, so limits
+/// built on them let requests through rather than block every user.
 /// </summary>
-internal sealed partial class ResilientRedisCache(IDistributedCache redis, ILogger<ResilientRedisCache> logger) : ICache
+internal sealed partial class ResilientRedisCache(
+    IDistributedCache redis,
+    RedisConnection connection,
+    RedisSettings settings,
+    ILogger<ResilientRedisCache> logger) : ICache
 {
+    // INCRBY and the first expiry in one atomic round trip; an existing expiry is left alone (a fixed window).
+    private const string IncrementScript = """
+        local count = redis.call('INCRBY', KEYS[1], ARGV[1])
+        if redis.call('PTTL', KEYS[1]) == -1 then
+            redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        end
+        return count
+        """;
+
     private int _unavailable;
 
     public async ValueTask<T?> GetAsync<T>(string key, CancellationToken cancellationToken)
@@ -59,6 +75,56 @@ internal sealed partial class ResilientRedisCache(IDistributedCache redis, ILogg
             Failed(exception);
         }
     }
+
+    public async ValueTask<long?> IncrementAsync(string key, long amount, TimeSpan timeToLive, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var database = (await connection.GetAsync()).GetDatabase();
+            var count = await database.ScriptEvaluateAsync(
+                IncrementScript, [Key(key)], [amount, (long)Math.Ceiling(timeToLive.TotalMilliseconds)]);
+            Recovered();
+            return (long)count;
+        }
+        catch (Exception exception) when (IsRedisFailure(exception))
+        {
+            Failed(exception);
+            return null;
+        }
+    }
+
+    public async ValueTask<long?> GetCounterAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var database = (await connection.GetAsync()).GetDatabase();
+            var count = (long?)await database.StringGetAsync(Key(key));
+            Recovered();
+            return count;
+        }
+        catch (Exception exception) when (IsRedisFailure(exception))
+        {
+            Failed(exception);
+            return null;
+        }
+    }
+
+    public async ValueTask SetCounterIfAbsentAsync(string key, long count, TimeSpan timeToLive, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var database = (await connection.GetAsync()).GetDatabase();
+            await database.StringSetAsync(Key(key), count, timeToLive, When.NotExists);
+            Recovered();
+        }
+        catch (Exception exception) when (IsRedisFailure(exception))
+        {
+            Failed(exception);
+        }
+    }
+
+    /// <summary>The same prefix <see cref="IDistributedCache"/> puts on its keys, so one bot's keys stay together.</summary>
+    private RedisKey Key(string key) => settings.KeyPrefix + key;
 
     private static bool IsRedisFailure(Exception exception) =>
         exception is RedisException or TimeoutException or ObjectDisposedException;

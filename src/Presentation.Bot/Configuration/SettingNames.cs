@@ -14,6 +14,10 @@ internal static class SettingNames
     public const string CacheProvider = "Cache:Provider";
     public const string LocksProvider = "Locks:Provider";
     public const string RedisConnection = "ConnectionStrings:Redis";
+    public const string AccessAllowedUserIds = "Access:AllowedUserIds";
+    public const string AccessAdminUserIds = "Access:AdminUserIds";
+    public const string AccessMessagesPerMinute = "Access:MessagesPerMinute";
+    public const string AccessDailyTokenQuota = "Access:DailyTokenQuota";
 
     /// <summary>How an operator writes the key as an environment variable or in <c>.env</c>.</summary>
     public static string AsEnvironmentVariable(string key) => key.Replace(":", "__", StringComparison.Ordinal);

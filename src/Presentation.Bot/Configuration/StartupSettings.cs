@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 
@@ -39,6 +40,10 @@ internal static partial class StartupSettings
         RequireWhen(configuration, SettingNames.DatabaseProvider, "MySql", SettingNames.MySqlConnection, problems);
         RequireWhen(configuration, SettingNames.CacheProvider, "Redis", SettingNames.RedisConnection, problems);
         RequireWhen(configuration, SettingNames.LocksProvider, "Redis", SettingNames.RedisConnection, problems);
+        CheckUserIds(configuration, SettingNames.AccessAllowedUserIds, problems);
+        CheckUserIds(configuration, SettingNames.AccessAdminUserIds, problems);
+        CheckWholeNumber(configuration, SettingNames.AccessMessagesPerMinute, AccessSettings.MaxMessagesPerMinute, problems);
+        CheckWholeNumber(configuration, SettingNames.AccessDailyTokenQuota, long.MaxValue, problems);
         return problems;
     }
 
@@ -74,6 +79,26 @@ internal static partial class StartupSettings
             && !alreadyReported)
         {
             problems.Add($"Missing setting {Name(requiredKey)}: required when {Name(choiceKey)} is {choice}; {WhereToSet}.");
+        }
+    }
+
+    private static void CheckUserIds(IConfiguration configuration, string key, List<string> problems)
+    {
+        var malformed = AccessSettings.ReadUserIds(configuration, key).Malformed;
+        if (malformed.Count > 0)
+        {
+            problems.Add($"{Name(key)} has '{string.Join("', '", malformed)}': expected Telegram user ids (numbers) separated by commas; {WhereToSet}.");
+        }
+    }
+
+    private static void CheckWholeNumber(IConfiguration configuration, string key, long max, List<string> problems)
+    {
+        var value = configuration[key];
+        if (value is { Length: > 0 }
+            && !(long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number <= max))
+        {
+            var range = max == long.MaxValue ? "0 or more" : $"from 0 to {max.ToString(CultureInfo.InvariantCulture)}";
+            problems.Add($"{Name(key)} is '{value}': expected a whole number {range} (0 turns it off); {WhereToSet}.");
         }
     }
 

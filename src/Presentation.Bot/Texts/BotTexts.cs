@@ -60,6 +60,13 @@ internal abstract class BotTexts
 
     public abstract string UnexpectedError { get; }
 
+    /// <summary>Said once to a person who is not on the allow-list.</summary>
+    public abstract string AccessDenied { get; }
+
+    public abstract string TooManyMessages(TimeSpan? retryAfter);
+
+    public abstract string DailyTokenQuotaUsed { get; }
+
     public string Rejected(Rejection rejection)
     {
         ArgumentNullException.ThrowIfNull(rejection);
@@ -67,6 +74,9 @@ internal abstract class BotTexts
         {
             RejectionCodes.TextTooLong => TextTooLong(rejection.Limit ?? 0),
             RejectionCodes.EmptyText => EmptyText,
+            RejectionCodes.AccessDenied => AccessDenied,
+            RejectionCodes.TooManyMessages => TooManyMessages(rejection.RetryAfter),
+            RejectionCodes.DailyQuotaUsed => DailyTokenQuotaUsed,
             _ => InvalidRequest,
         };
     }

@@ -25,6 +25,12 @@ internal sealed class EnglishTexts : BotTexts
 
     public override string UnexpectedError => "Sorry, something went wrong on my side. Please try again.";
 
+    public override string AccessDenied =>
+        "Sorry, this is a private bot: it only answers people its owner has given access. I won't be able to reply to your messages.";
+
+    public override string DailyTokenQuotaUsed =>
+        "You've used up today's allowance of AI answers. It renews at 00:00 UTC; please write again after that.";
+
     public override string Welcome(string firstName, bool isNewUser) =>
         isNewUser
             ? $"Hello {firstName}! I'm CleanBot, an AI assistant. Ask me anything, in English or Persian. Send /help to see what I can do."
@@ -54,6 +60,11 @@ internal sealed class EnglishTexts : BotTexts
         WholeSeconds(retryAfter) is var seconds and > 0
             ? $"The AI is busy right now. Please try again in {seconds} seconds."
             : "The AI is busy right now. Please try again in a little while.";
+
+    public override string TooManyMessages(TimeSpan? retryAfter) =>
+        WholeSeconds(retryAfter) is var seconds and > 0
+            ? $"You're sending messages faster than I can answer them. Please wait {seconds} seconds, then write again."
+            : "You're sending messages faster than I can answer them. Please wait a minute, then write again.";
 
     public override string TextTooLong(int maxCharacters) =>
         $"That message is too long for me. Please keep it under {maxCharacters} characters, or split it into parts.";

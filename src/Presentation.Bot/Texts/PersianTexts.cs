@@ -28,6 +28,12 @@ internal sealed class PersianTexts : BotTexts
 
     public override string UnexpectedError => "متأسفم، مشکلی در سمت من پیش آمد. لطفاً دوباره امتحان کنید.";
 
+    public override string AccessDenied =>
+        "متأسفم، این ربات خصوصی است و فقط به کسانی پاسخ می‌دهد که صاحبش به آن‌ها دسترسی داده است. نمی‌توانم به پیام‌های شما پاسخ بدهم.";
+
+    public override string DailyTokenQuotaUsed =>
+        "سهمیهٔ امروز شما از پاسخ‌های هوش مصنوعی تمام شده است. سهمیه ساعت ۰۰:۰۰ به وقت UTC دوباره پر می‌شود؛ لطفاً بعد از آن دوباره بنویسید.";
+
     public override string Welcome(string firstName, bool isNewUser) =>
         isNewUser
             ? $"سلام {firstName}! من CleanBot هستم، یک دستیار هوش مصنوعی. هر سؤالی دارید به فارسی یا انگلیسی بپرسید. برای دیدن امکانات /help را بفرستید."
@@ -57,6 +63,11 @@ internal sealed class PersianTexts : BotTexts
         WholeSeconds(retryAfter) is var seconds and > 0
             ? $"هوش مصنوعی الان سرش شلوغ است. لطفاً {seconds.ToString("N0", Culture)} ثانیهٔ دیگر دوباره امتحان کنید."
             : "هوش مصنوعی الان سرش شلوغ است. لطفاً کمی بعد دوباره امتحان کنید.";
+
+    public override string TooManyMessages(TimeSpan? retryAfter) =>
+        WholeSeconds(retryAfter) is var seconds and > 0
+            ? $"پیام‌ها را سریع‌تر از آنچه بتوانم پاسخ بدهم می‌فرستید. لطفاً {seconds.ToString("N0", Culture)} ثانیه صبر کنید و بعد دوباره بنویسید."
+            : "پیام‌ها را سریع‌تر از آنچه بتوانم پاسخ بدهم می‌فرستید. لطفاً یک دقیقه صبر کنید و بعد دوباره بنویسید.";
 
     public override string TextTooLong(int maxCharacters) =>
         $"این پیام برای من بیش از حد طولانی است. لطفاً آن را کوتاه‌تر از {maxCharacters.ToString("N0", Culture)} نویسه کنید یا در چند بخش بفرستید.";

@@ -1,9 +1,11 @@
 using CleanBot.Application.Abstractions.Ai;
 using CleanBot.Application.Abstractions.Persistence;
+using CleanBot.Application.Common.Access;
 using CleanBot.Application.Common.Users;
 using CleanBot.Application.Features.Ask;
 using CleanBot.Domain.Conversations;
 using CleanBot.Domain.Users;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
@@ -21,6 +23,7 @@ public sealed class AskCommandHandlerTests
     private readonly DictionaryCache _cache = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
     private readonly ConversationOptions _options = new() { SystemPrompt = "Be kind.", HistoryMaxMessages = 6, HistoryMaxCharacters = 1000 };
+    private readonly AccessOptions _access = new() { DailyTokenQuota = 10_000 };
     private readonly List<ChatModelRequest> _modelRequests = [];
 
     [Fact]
@@ -150,8 +153,56 @@ public sealed class AskCommandHandlerTests
         await _users.Received(1).FindAsync(Profiles.Sara.Id, Arg.Any<CancellationToken>());
     }
 
+    [Fact]
+    public async Task An_answers_tokens_are_added_to_the_users_count_for_the_day_once_it_is_stored()
+    {
+        var key = DailyTokenQuota.Key(Profiles.Sara.Id, _time.GetUtcNow());
+        _cache.Counters[key] = 100;
+        ModelAnswers(new ChatModelResult.Answered("ok", new TokenUsage(30, 12)));
+        long? countAtSave = null;
+        _unitOfWork.When(unit => unit.SaveChangesAsync(Arg.Any<CancellationToken>())).Do(_ => countAtSave = _cache.Counters[key]);
+
+        await Handler().Handle(new AskCommand(Profiles.Sara, ChatId, "q"), CancellationToken.None);
+
+        countAtSave.Should().Be(100);
+        _cache.Counters[key].Should().Be(142);
+    }
+
+    [Fact]
+    public async Task A_failed_answer_costs_no_tokens()
+    {
+        var key = DailyTokenQuota.Key(Profiles.Sara.Id, _time.GetUtcNow());
+        _cache.Counters[key] = 100;
+        ModelAnswers(new ChatModelResult.Unavailable("down"));
+
+        await Handler().Handle(new AskCommand(Profiles.Sara, ChatId, "q"), CancellationToken.None);
+
+        _cache.Counters[key].Should().Be(100);
+    }
+
+    [Fact]
+    public async Task A_user_marked_as_having_blocked_the_bot_is_unmarked_by_writing_again()
+    {
+        var stored = User.Register(Profiles.Sara, _time.GetUtcNow().AddDays(-1));
+        stored.MarkBlockedBot(_time.GetUtcNow().AddHours(-1));
+        _users.FindAsync(Profiles.Sara.Id, Arg.Any<CancellationToken>()).Returns(stored);
+        ModelAnswers(new ChatModelResult.Answered("welcome back", null));
+
+        await Handler().Handle(new AskCommand(Profiles.Sara, ChatId, "I'm back"), CancellationToken.None);
+
+        stored.HasBlockedBot.Should().BeFalse();
+        await _unitOfWork.Received(1).SaveChangesAsync(Arg.Any<CancellationToken>());
+    }
+
     private AskCommandHandler Handler() =>
-        new(new UserRegistry(_users, _cache), _sessions, _unitOfWork, _model, _time, Options.Create(_options));
+        new(
+            new UserRegistry(_users, _cache),
+            _sessions,
+            _unitOfWork,
+            _model,
+            new DailyTokenQuota(Options.Create(_access), _cache, _sessions, NullLogger<DailyTokenQuota>.Instance),
+            _time,
+            Options.Create(_options));
 
     private void ModelAnswers(params ChatModelResult[] results)
     {

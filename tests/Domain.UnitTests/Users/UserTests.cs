@@ -44,4 +44,21 @@ public sealed class UserTests
 
         refresh.Should().Throw<ArgumentException>();
     }
+
+    [Fact]
+    public void A_block_mark_keeps_the_first_refusal_and_is_cleared_when_the_user_writes_again()
+    {
+        var user = User.Register(new UserProfile(42, null, "Sara", null, "en"), Monday);
+
+        user.MarkBlockedBot(Monday.AddHours(1));
+        user.MarkBlockedBot(Monday.AddHours(2));
+
+        user.HasBlockedBot.Should().BeTrue();
+        user.BlockedBotAt.Should().Be(Monday.AddHours(1));
+
+        user.Refresh(new UserProfile(42, null, "Sara", null, "en"), Monday.AddHours(3));
+
+        user.HasBlockedBot.Should().BeFalse();
+        user.BlockedBotAt.Should().BeNull();
+    }
 }

@@ -292,6 +292,86 @@ public abstract class RepositoryTests<TDatabase>(TDatabase database)
         }
     }
 
+    [Fact]
+    public async Task A_block_mark_round_trips_and_a_refresh_clears_it()
+    {
+        database.SkipUnlessAvailable();
+        var user = await RegisterAsync(NewProfile(), Nowruz);
+
+        await using (var request = database.BeginRequest())
+        {
+            var tracked = await request.Users.FindAsync(user.Id, Cancellation);
+            tracked!.MarkBlockedBot(Nowruz.AddHours(1));
+            await request.SaveAsync();
+        }
+
+        await using (var request = database.BeginRequest())
+        {
+            var marked = await request.Users.FindAsync(user.Id, Cancellation);
+            marked!.BlockedBotAt.Should().Be(Nowruz.AddHours(1));
+            marked.Refresh(new UserProfile(user.Id, null, "Test", null, "en"), Nowruz.AddHours(2));
+            await request.SaveAsync();
+        }
+
+        await using var reader = database.BeginRequest();
+        (await reader.Users.FindAsync(user.Id, Cancellation))!.HasBlockedBot.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task TokensUsedSince_sums_the_users_answers_since_the_instant_in_every_chat_ended_sessions_included()
+    {
+        database.SkipUnlessAvailable();
+        var user = await RegisterAsync(NewProfile(), Nowruz.AddDays(-2));
+        var other = await RegisterAsync(NewProfile(), Nowruz.AddDays(-2));
+        var midnight = new DateTimeOffset(Nowruz.UtcDateTime.Date, TimeSpan.Zero);
+
+        await using (var request = database.BeginRequest())
+        {
+            // Yesterday only: not counted, and its session is not even joined.
+            var yesterday = Session.Start(user.Id, NewId(), midnight.AddDays(-1));
+            yesterday.AddUserMessage("q", midnight.AddHours(-2));
+            yesterday.AddModelMessage("a", new TokenUsage(1_000, 1_000), midnight.AddHours(-2));
+
+            // Started yesterday, answered on both days, then ended by /new: today's answers still count.
+            var spanning = Session.Start(user.Id, NewId(), midnight.AddDays(-1));
+            spanning.AddModelMessage("late", new TokenUsage(500, 500), midnight.AddSeconds(-1));
+            spanning.AddModelMessage("early", new TokenUsage(30, 20), midnight);
+            spanning.AddModelMessage("no usage reported", usage: null, midnight.AddHours(1));
+            spanning.End(midnight.AddHours(2));
+
+            // Another chat, today.
+            var group = Session.Start(user.Id, NewId(), midnight.AddHours(3));
+            group.AddUserMessage("q", midnight.AddHours(3));
+            group.AddModelMessage("a", new TokenUsage(int.MaxValue, 1), midnight.AddHours(3));
+
+            // Someone else, today.
+            var someoneElse = Session.Start(other.Id, NewId(), midnight.AddHours(3));
+            someoneElse.AddModelMessage("a", new TokenUsage(7_000, 7_000), midnight.AddHours(3));
+
+            request.Sessions.Add(yesterday);
+            request.Sessions.Add(spanning);
+            request.Sessions.Add(group);
+            request.Sessions.Add(someoneElse);
+            await request.SaveAsync();
+        }
+
+        await using var reader = database.BeginRequest();
+        var used = await reader.Sessions.TokensUsedSinceAsync(user.Id, midnight, Cancellation);
+
+        used.Should().Be(50 + (long)int.MaxValue + 1, "sums are taken in 64 bits");
+    }
+
+    [Fact]
+    public async Task TokensUsedSince_is_zero_for_a_user_without_answers()
+    {
+        database.SkipUnlessAvailable();
+        var user = await RegisterAsync(NewProfile(), Nowruz);
+
+        await using var request = database.BeginRequest();
+
+        (await request.Sessions.TokensUsedSinceAsync(user.Id, Nowruz, Cancellation)).Should().Be(0);
+    }
+
     protected static long NewId() => Random.Shared.NextInt64(1, long.MaxValue);
 
     private static UserProfile NewProfile() => new(NewId(), null, "Test", null, "en");

@@ -26,6 +26,23 @@ public sealed class RedisUnavailableTests
     }
 
     [Fact]
+    public async Task Counters_read_as_unknown_so_limits_let_requests_through_and_it_is_said_once()
+    {
+        var logs = new CapturedLogs();
+        await using var instance = RedisTestServer.Instance(ClosedEndpoint(), RedisTestServer.NewPrefix(), logs);
+        var cache = instance.Cache();
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            (await cache.IncrementAsync("rate:1:1", 1, TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken)).Should().BeNull();
+            (await cache.GetCounterAsync("tokens:1:20261125", TestContext.Current.CancellationToken)).Should().BeNull();
+            await cache.SetCounterIfAbsentAsync("tokens:1:20261125", 5, TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+        }
+
+        logs.Entries.Count(line => line.Contains("Redis cache is unavailable", StringComparison.Ordinal)).Should().Be(1);
+    }
+
+    [Fact]
     public async Task The_chat_lock_still_serialises_a_chat_within_the_instance()
     {
         var logs = new CapturedLogs();

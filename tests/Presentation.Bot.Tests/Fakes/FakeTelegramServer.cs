@@ -9,7 +9,8 @@ namespace CleanBot.Presentation.Bot.Tests.Fakes;
 /// In-process stand-in for api.telegram.org: serves <c>{BaseUrl}/bot{Token}/{method}</c> over
 /// loopback HTTP, records every call, and enforces the real server's rules that a bot can get
 /// wrong (token, offsets, message limits, HTML parsing, retry_after windows, unknown chats).
-/// Updates: see FakeTelegramServer.Updates.cs; messages and limits: FakeTelegramServer.Messages.cs.
+/// Updates: see FakeTelegramServer.Updates.cs; messages and limits: FakeTelegramServer.Messages.cs; users who
+/// blocked the bot: FakeTelegramServer.Blocking.cs.
 /// </summary>
 public sealed partial class FakeTelegramServer : IAsyncDisposable
 {
@@ -114,7 +115,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             var args = await TelegramArgs.ReadAsync(context.Request, aborted);
             reply = args is null ? TelegramReply.BadRequest("can't parse JSON object")
                 : token != Token ? TelegramReply.Error(401, "Unauthorized")
-                : CheckRetryWindow(method, args.Value) ?? TakeFault(method, args.Value)
+                : CheckBlocked(args.Value) ?? CheckRetryWindow(method, args.Value) ?? TakeFault(method, args.Value)
                     ?? await InvokeAsync(method, args.Value, aborted);
             Record(method, args ?? FakeJson.ToElement(new JsonObject()), reply.StatusCode);
         }

@@ -11,4 +11,8 @@ public interface ISessionRepository
     Task<Session?> FindActiveAsync(long chatId, long userId, int recentMessages, CancellationToken cancellationToken);
 
     void Add(Session session);
+
+    /// <summary>Every token the model reported for this user's answers since <paramref name="since"/>, in all chats:
+    /// one query, to rebuild a usage counter the cache no longer holds.</summary>
+    Task<long> TokensUsedSinceAsync(long userId, DateTimeOffset since, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using CleanBot.Application.Abstractions.Ai;
 using CleanBot.Application.Abstractions.Persistence;
+using CleanBot.Application.Common.Access;
 using CleanBot.Application.Common.Users;
 using CleanBot.Domain.Conversations;
 using CleanBot.Domain.Users;
@@ -12,12 +13,14 @@ namespace CleanBot.Application.Features.Ask;
 /// Stores the user's message, sends the session's recent history to the model and stores its answer. The user's
 /// message is kept even when the model fails: nothing the user wrote is lost. The caller runs one chat's requests one
 /// at a time (under <see cref="Abstractions.Locking.IChatLock"/>), so the next message of the chat sees this exchange.
+/// An answer's tokens count towards the user's daily quota.
 /// </summary>
 public sealed class AskCommandHandler(
     UserRegistry registry,
     ISessionRepository sessions,
     IUnitOfWork unitOfWork,
     IChatModel model,
+    DailyTokenQuota quota,
     TimeProvider time,
     IOptions<ConversationOptions> options)
     : IRequestHandler<AskCommand, AskOutcome>
@@ -37,13 +40,17 @@ public sealed class AskCommandHandler(
 
         session.AddUserMessage(request.Text, now);
         var result = await GenerateAsync(session, cancellationToken);
-        if (result is ChatModelResult.Answered answered)
+        var answeredAt = time.GetUtcNow();
+        var answered = result as ChatModelResult.Answered;
+        if (answered is not null)
         {
-            session.AddModelMessage(answered.Text, answered.Usage, time.GetUtcNow());
+            session.AddModelMessage(answered.Text, answered.Usage, answeredAt);
         }
 
         await unitOfWork.SaveChangesAsync(cancellationToken);
         await registry.RememberAsync(visit, cancellationToken);
+        await quota.RecordAsync(request.Profile.Id, answered?.Usage, answeredAt, cancellationToken);
+
         return ToOutcome(result, visit.Language);
     }
 

@@ -27,5 +27,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
 
         builder.Property(user => user.FirstSeenAt);
         builder.Property(user => user.LastSeenAt);
+        builder.Property(user => user.BlockedBotAt);
+        builder.Ignore(user => user.HasBlockedBot);
     }
 }

@@ -33,6 +33,16 @@ internal sealed class SessionRepository<TContext>(TContext dbContext) : ISession
                 .OrderBy(row => row.message!.Id)
                 .Select(row => new SessionRow(row.session, row.message)));
 
+    // A session idle since before `since` has no message after it: the filter on LastActivityAt keeps the join to the
+    // few sessions of the user active in the period, found through the UserId index.
+    private static readonly Func<TContext, long, DateTimeOffset, CancellationToken, Task<long>> TokensUsedSince =
+        EF.CompileAsyncQuery((TContext db, long userId, DateTimeOffset since, CancellationToken cancellationToken) =>
+            db.Sessions
+                .Where(session => session.UserId == userId && session.LastActivityAt >= since)
+                .SelectMany(session => session.Messages)
+                .Where(message => message.CreatedAt >= since)
+                .Sum(message => (long)(message.InputTokens ?? 0) + (message.OutputTokens ?? 0)));
+
     public async Task<Session?> FindActiveAsync(long chatId, long userId, int recentMessages, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(recentMessages);
@@ -51,6 +61,9 @@ internal sealed class SessionRepository<TContext>(TContext dbContext) : ISession
     }
 
     public void Add(Session session) => dbContext.Sessions.Add(session);
+
+    public Task<long> TokensUsedSinceAsync(long userId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        TokensUsedSince(dbContext, userId, since, cancellationToken);
 
     /// <summary>The message is projected only so that EF tracks it and so adds it to the session's list.</summary>
     private sealed record SessionRow(Session Session, Message? Message);

@@ -1,6 +1,8 @@
 using CleanBot.Application.Common.Outcomes;
 using CleanBot.Application.Features.Ask;
 using CleanBot.Application.Features.Help;
+using CleanBot.Application.Features.MarkBotBlocked;
+using CleanBot.Application.Features.NotText;
 using CleanBot.Application.Features.ResetSession;
 using CleanBot.Application.Features.Start;
 using CleanBot.Infrastructure;
@@ -8,6 +10,7 @@ using CleanBot.Presentation.Bot.Telegram.Replies;
 using CleanBot.Presentation.Bot.Texts;
 using MediatR;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
 using BotCommand = CleanBot.Application.Features.Help.BotCommand;
 
@@ -15,7 +18,8 @@ namespace CleanBot.Presentation.Bot.Telegram.Updates;
 
 /// <summary>
 /// Turns one update into a request for the application and its outcome into words for the chat. Whatever goes
-/// wrong, the person gets a short apology in their language and the bot moves on to the next update.
+/// wrong, the person gets a short apology in their language and the bot moves on to the next update; except when
+/// Telegram refuses to deliver to them at all (403: they blocked the bot), which is recorded and ends the update.
 /// </summary>
 internal sealed partial class UpdateHandler(
     UpdateRouter router,
@@ -46,6 +50,11 @@ internal sealed partial class UpdateHandler(
         {
             await HandleRouteAsync(route, message, cancellationToken);
         }
+        catch (ApiRequestException exception) when (exception.ErrorCode == 403)
+        {
+            // Nothing more can reach this chat, an apology included; the update counts as handled.
+            await RecordUndeliverableAsync(update.Id, message, exception, cancellationToken);
+        }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && !TransientFailures.IsTransient(exception))
         {
             // A transient failure (the database restarting) propagates instead: the update stays pending and is retried.
@@ -60,8 +69,7 @@ internal sealed partial class UpdateHandler(
         UpdateRoute.Command { Name: BotCommand.Start } => StartAsync(message, cancellationToken),
         UpdateRoute.Command { Name: BotCommand.Help } => HelpAsync(message, cancellationToken),
         UpdateRoute.Command { Name: BotCommand.Reset or BotCommand.New } => ResetAsync(message, cancellationToken),
-        UpdateRoute.NotText => replies.SendPlainAsync(
-            message.Target, BotTexts.For(message.Profile.Language).OnlyTextSupported, cancellationToken),
+        UpdateRoute.NotText => NotTextAsync(message, cancellationToken),
         _ => throw new InvalidOperationException($"Unhandled route {route}."),
     };
 
@@ -82,7 +90,7 @@ internal sealed partial class UpdateHandler(
         var texts = BotTexts.For(outcome.Language);
         var sentence = outcome switch
         {
-            AskOutcome.Refused refused => texts.Rejected(refused.Rejection),
+            AskOutcome.Refused refused => Refusal(texts, refused.Rejection),
             AskOutcome.ModelBusy busy => texts.ModelBusy(busy.RetryAfter),
             AskOutcome.QuotaExhausted => texts.QuotaExhausted,
             AskOutcome.Blocked => texts.Blocked,
@@ -90,14 +98,17 @@ internal sealed partial class UpdateHandler(
             AskOutcome.ModelUnavailable => texts.ModelUnavailable,
             _ => throw new InvalidOperationException($"Unknown outcome {outcome.GetType().Name}."),
         };
-        await replies.SendPlainAsync(message.Target, sentence, cancellationToken);
+        if (sentence is not null)
+        {
+            await replies.SendPlainAsync(message.Target, sentence, cancellationToken);
+        }
     }
 
     private Task StartAsync(IncomingMessage message, CancellationToken cancellationToken) =>
         AnswerAsync(new StartCommand(message.Profile), message, static (texts, outcome) => outcome switch
         {
             StartOutcome.Welcomed welcomed => texts.Welcome(welcomed.FirstName, welcomed.IsNewUser),
-            StartOutcome.Refused refused => texts.Rejected(refused.Rejection),
+            StartOutcome.Refused refused => Refusal(texts, refused.Rejection),
             _ => throw new InvalidOperationException($"Unknown outcome {outcome.GetType().Name}."),
         }, cancellationToken);
 
@@ -105,7 +116,7 @@ internal sealed partial class UpdateHandler(
         AnswerAsync(new HelpQuery(message.Profile), message, static (texts, outcome) => outcome switch
         {
             HelpOutcome.Shown shown => texts.Help(shown.Commands, shown.MaxInputCharacters),
-            HelpOutcome.Refused refused => texts.Rejected(refused.Rejection),
+            HelpOutcome.Refused refused => Refusal(texts, refused.Rejection),
             _ => throw new InvalidOperationException($"Unknown outcome {outcome.GetType().Name}."),
         }, cancellationToken);
 
@@ -113,21 +124,67 @@ internal sealed partial class UpdateHandler(
         AnswerAsync(new ResetSessionCommand(message.Profile, message.Target.ChatId), message, static (texts, outcome) => outcome switch
         {
             ResetSessionOutcome.Reset reset => texts.SessionReset(reset.HadSession),
-            ResetSessionOutcome.Refused refused => texts.Rejected(refused.Rejection),
+            ResetSessionOutcome.Refused refused => Refusal(texts, refused.Rejection),
             _ => throw new InvalidOperationException($"Unknown outcome {outcome.GetType().Name}."),
         }, cancellationToken);
 
-    /// <summary>Sends a request and answers with the sentence its outcome calls for, in the outcome's language.</summary>
+    private Task NotTextAsync(IncomingMessage message, CancellationToken cancellationToken) =>
+        AnswerAsync(new NotTextQuery(message.Profile), message, static (texts, outcome) => outcome switch
+        {
+            NotTextOutcome.TextOnly => texts.OnlyTextSupported,
+            NotTextOutcome.Refused refused => Refusal(texts, refused.Rejection),
+            _ => throw new InvalidOperationException($"Unknown outcome {outcome.GetType().Name}."),
+        }, cancellationToken);
+
+    /// <summary>
+    /// Sends a request and answers with the sentence its outcome calls for, in the outcome's language; a null sentence
+    /// means the person has already been told and nothing is sent.
+    /// </summary>
     private async Task AnswerAsync<TOutcome>(
         IRequest<TOutcome> request,
         IncomingMessage message,
-        Func<BotTexts, TOutcome, string> sentence,
+        Func<BotTexts, TOutcome, string?> sentence,
         CancellationToken cancellationToken)
         where TOutcome : IOutcome<TOutcome>
     {
         var outcome = await mediator.Send(request, cancellationToken);
-        await replies.SendPlainAsync(message.Target, sentence(BotTexts.For(outcome.Language), outcome), cancellationToken);
+        if (sentence(BotTexts.For(outcome.Language), outcome) is { } text)
+        {
+            await replies.SendPlainAsync(message.Target, text, cancellationToken);
+        }
     }
+
+    /// <summary>What to say about a refusal: nothing when the person was already told (the allow-list, the rate limit).</summary>
+    private static string? Refusal(BotTexts texts, Rejection rejection) =>
+        rejection.Code == RejectionCodes.AlreadyTold ? null : texts.Rejected(rejection);
+
+    /// <summary>
+    /// Telegram refused to deliver to the chat (403). When the person blocked the bot or deleted their account, their
+    /// record is marked until they write again. A failure to mark is logged only: the reply could not go out anyway,
+    /// and handling the update again would ask the model again for nothing.
+    /// </summary>
+    private async Task RecordUndeliverableAsync(int updateId, IncomingMessage message, ApiRequestException refusal, CancellationToken cancellationToken)
+    {
+        if (!IsBlockedByUser(refusal))
+        {
+            LogForbidden(logger, updateId, message.Target.ChatId, refusal.Message);
+            return;
+        }
+
+        LogBlocked(logger, updateId, message.Profile.Id);
+        try
+        {
+            await mediator.Send(new MarkBotBlockedCommand(message.Profile.Id), cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogMarkBlockedFailed(logger, exception, message.Profile.Id);
+        }
+    }
+
+    private static bool IsBlockedByUser(ApiRequestException refusal) =>
+        refusal.Message.Contains("bot was blocked by the user", StringComparison.OrdinalIgnoreCase)
+        || refusal.Message.Contains("user is deactivated", StringComparison.OrdinalIgnoreCase);
 
     private async Task ApologiseAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
@@ -146,6 +203,15 @@ internal sealed partial class UpdateHandler(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Update {UpdateId} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, int updateId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Update {UpdateId}: user {UserId} has blocked the bot; nothing more is sent for it")]
+    private static partial void LogBlocked(ILogger logger, int updateId, long userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Update {UpdateId}: Telegram refuses messages to chat {ChatId} ({Reason}); nothing more is sent for it")]
+    private static partial void LogForbidden(ILogger logger, int updateId, long chatId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not mark user {UserId} as having blocked the bot")]
+    private static partial void LogMarkBlockedFailed(ILogger logger, Exception exception, long userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell chat {ChatId} that its update failed")]
     private static partial void LogApologyFailed(ILogger logger, Exception exception, long chatId);

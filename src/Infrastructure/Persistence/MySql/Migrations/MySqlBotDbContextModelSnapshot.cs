@@ -95,6 +95,9 @@ namespace CleanBot.Infrastructure.Persistence.MySql.Migrations
                     b.Property<long>("Id")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTime?>("BlockedBotAt")
+                        .HasColumnType("datetime(6)");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(256)

@@ -88,6 +88,9 @@ namespace CleanBot.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<long>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("BlockedBotAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(256)
