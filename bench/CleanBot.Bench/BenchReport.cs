@@ -82,6 +82,10 @@ internal sealed record BenchReport
     /// <summary>The bot's CPU over 5 s with nothing to do after the probe, as a percentage of one core.</summary>
     public required double IdleBotCpuPercent { get; init; }
 
+    /// <summary>From starting the bot's process to its first getUpdates: runtime start, configuration, migrating a
+    /// new database file, getMe and deleteWebhook.</summary>
+    public double? ColdStartSeconds { get; init; }
+
     public double? BareUpdatesPerSecond { get; init; }
 
     public double? BotToBareRatio { get; init; }
@@ -110,6 +114,7 @@ internal sealed record BenchReport
             ("machine", $"{Machine.ProcessorCount} cores, {Machine.CpuModel}"),
             ("workload", F($"{Options.Updates} updates, {Options.Users} users, {Options.Mode}{(Options.Steady ? F($" at {Options.Rate:0.#}/s") : string.Empty)}, model latency {Options.ModelLatencyMs} ms")),
             ("completed", F($"{Completed} ({Replies}/{Options.Updates} replies in {ElapsedSeconds:0.00} s)")),
+            ("cold start to the first getUpdates", ColdStartSeconds is { } coldStart ? F($"{coldStart:0.00} s") : "n/a"),
             ("updates/s sustained", F($"{UpdatesPerSecond:0.0}")),
             ("reply latency p50 / p95 / p99 / max", F($"{LatencyP50Ms:0} / {LatencyP95Ms:0} / {LatencyP99Ms:0} / {LatencyMaxMs:0} ms")),
             ("bot CPU per 1,000 updates", F($"{BotCpuSecondsPer1000Updates:0.00} s ({BotCpuSeconds:0.00} s in all)")),

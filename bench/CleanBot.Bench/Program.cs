@@ -76,12 +76,14 @@ namespace CleanBot.Bench
 
             await using var telegram = await FakeTelegramApi.StartAsync(workload);
             await using var gemini = await FakeGeminiApi.StartAsync(workload, latency);
+            var launched = Stopwatch.GetTimestamp();
             var bot = BotProcess.Start(dll, scratch, telegram.BaseUrl, gemini.BaseUrl, database, options.BotLog);
             BenchReport report;
             try
             {
                 await WaitForStartAsync(workload, bot);
-                report = await MeasureAsync(options, workload, bot, database, latency);
+                var coldStart = Stopwatch.GetElapsedTime(launched).TotalSeconds;
+                report = await MeasureAsync(options, workload, bot, database, latency) with { ColdStartSeconds = coldStart };
             }
             finally
             {
