@@ -1,6 +1,5 @@
 using CleanBot.Presentation.Bot;
 using CleanBot.Presentation.Bot.Configuration;
-using Microsoft.Extensions.Hosting;
 
 var builder = BotHost.CreateBuilder(args);
 var problems = StartupSettings.Validate(builder.Configuration);
@@ -14,6 +13,6 @@ if (problems.Count > 0)
     return 2;
 }
 
-using var host = builder.AddBot().Build();
+await using var host = builder.AddBot().Build();
 await host.RunAsync();
 return 0;

@@ -5,6 +5,10 @@ internal static class SettingNames
 {
     public const string BotToken = "Telegram:BotToken";
     public const string TelegramApiBaseUrl = "Telegram:ApiBaseUrl";
+    public const string TelegramMode = "Telegram:Mode";
+    public const string WebhookUrl = "Telegram:WebhookUrl";
+    public const string WebhookSecret = "Telegram:WebhookSecret";
+    public const string ShutdownTimeout = "Telegram:ShutdownTimeout";
     public const string GeminiApiKey = "Gemini:ApiKey";
     public const string GeminiModel = "Gemini:Model";
     public const string GeminiBaseUrl = "Gemini:BaseUrl";

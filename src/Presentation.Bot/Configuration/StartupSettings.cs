@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CleanBot.Presentation.Bot.Web;
 using Microsoft.Extensions.Configuration;
 
 namespace CleanBot.Presentation.Bot.Configuration;
@@ -11,6 +12,8 @@ namespace CleanBot.Presentation.Bot.Configuration;
 internal static partial class StartupSettings
 {
     private const string WhereToSet = "set it in .env (see .env.example) or as an environment variable";
+
+    private static readonly int[] WebhookPorts = [443, 80, 88, 8443];
 
     public static IReadOnlyList<string> Validate(IConfiguration configuration)
     {
@@ -33,6 +36,16 @@ internal static partial class StartupSettings
         }
 
         CheckUrl(configuration, SettingNames.TelegramApiBaseUrl, problems);
+        CheckChoice(configuration, SettingNames.TelegramMode, ["Polling", "Webhook"], problems);
+        RequireWhen(configuration, SettingNames.TelegramMode, "Webhook", SettingNames.WebhookUrl, problems);
+        RequireWhen(configuration, SettingNames.TelegramMode, "Webhook", SettingNames.WebhookSecret, problems);
+        if (string.Equals(configuration[SettingNames.TelegramMode], "Webhook", StringComparison.OrdinalIgnoreCase))
+        {
+            CheckWebhookUrl(configuration[SettingNames.WebhookUrl], problems);
+            CheckWebhookSecret(configuration[SettingNames.WebhookSecret], problems);
+        }
+
+        CheckDuration(configuration, SettingNames.ShutdownTimeout, problems);
         CheckUrl(configuration, SettingNames.GeminiBaseUrl, problems);
         CheckChoice(configuration, SettingNames.DatabaseProvider, ["Sqlite", "MySql"], problems);
         CheckChoice(configuration, SettingNames.CacheProvider, ["Memory", "Redis"], problems);
@@ -59,6 +72,46 @@ internal static partial class StartupSettings
             && !(Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
         {
             problems.Add($"{Name(key)} is malformed: expected an absolute http(s) URL; {WhereToSet}.");
+        }
+    }
+
+    /// <summary>Telegram posts only over TLS, and only to these ports.</summary>
+    private static void CheckWebhookUrl(string? value, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return;
+        }
+
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
+        {
+            problems.Add($"{Name(SettingNames.WebhookUrl)} is malformed: expected the absolute https URL Telegram posts updates to; {WhereToSet}.");
+        }
+        else if (!WebhookPorts.Contains(uri.Port))
+        {
+            problems.Add($"{Name(SettingNames.WebhookUrl)} uses port {uri.Port}: Telegram posts only to ports {string.Join(", ", WebhookPorts)}; {WhereToSet}.");
+        }
+        else if (uri.AbsolutePath.Equals(HttpEndpoints.HealthPath, StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add($"{Name(SettingNames.WebhookUrl)} has the path {HttpEndpoints.HealthPath}, which is the health endpoint's: choose another; {WhereToSet}.");
+        }
+    }
+
+    /// <summary>Never echoes the value: it is a secret.</summary>
+    private static void CheckWebhookSecret(string? value, List<string> problems)
+    {
+        if (!string.IsNullOrWhiteSpace(value) && !WebhookSecretPattern().IsMatch(value))
+        {
+            problems.Add($"{Name(SettingNames.WebhookSecret)} is malformed: expected 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule); {WhereToSet}.");
+        }
+    }
+
+    private static void CheckDuration(IConfiguration configuration, string key, List<string> problems)
+    {
+        var value = configuration[key];
+        if (value is not null && !(TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var duration) && duration > TimeSpan.Zero))
+        {
+            problems.Add($"{Name(key)} is '{value}': expected a positive duration such as 00:00:20; {WhereToSet}.");
         }
     }
 
@@ -104,4 +157,7 @@ internal static partial class StartupSettings
 
     [GeneratedRegex(@"^\d{1,20}:[A-Za-z0-9_-]{20,}$")]
     private static partial Regex BotTokenPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,256}\z")]
+    private static partial Regex WebhookSecretPattern();
 }

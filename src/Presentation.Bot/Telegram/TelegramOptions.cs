@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace CleanBot.Presentation.Bot.Telegram;
 
 /// <summary>How the bot talks to the Bot API. Bound from the <c>Telegram</c> configuration section.</summary>
@@ -8,6 +10,17 @@ internal sealed class TelegramOptions
     public string BotToken { get; set; } = string.Empty;
 
     public string ApiBaseUrl { get; set; } = "https://api.telegram.org";
+
+    public TelegramMode Mode { get; set; } = TelegramMode.Polling;
+
+    /// <summary>The public https address Telegram posts updates to in webhook mode; the bot listens on its path.</summary>
+    public string WebhookUrl { get; set; } = string.Empty;
+
+    /// <summary>Telegram sends it back with every update, so a post from anyone else is refused. Never logged.</summary>
+    public string WebhookSecret { get; set; } = string.Empty;
+
+    /// <summary>How long stopping may take before what is still running is abandoned (it stays pending in the inbox).</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>How long one getUpdates call waits on the server for new updates.</summary>
     public int PollingTimeoutSeconds { get; set; } = 30;
@@ -32,6 +45,10 @@ internal sealed class TelegramOptions
 
     /// <summary>How many messages may go to one chat at once before its per-minute rate applies.</summary>
     public int ChatBurst { get; set; } = 2;
+
+    /// <summary>The mode as configured, for choosing services before options can be resolved.</summary>
+    public static TelegramMode ModeIn(IConfiguration configuration) =>
+        configuration.GetSection(SectionName).GetValue<TelegramMode>(nameof(Mode));
 
     public override string ToString() => $"Telegram {{ ApiBaseUrl = {ApiBaseUrl} }}";
 }

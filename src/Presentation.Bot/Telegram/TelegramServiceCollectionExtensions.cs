@@ -1,6 +1,7 @@
 using CleanBot.Presentation.Bot.Telegram.Polling;
 using CleanBot.Presentation.Bot.Telegram.Replies;
 using CleanBot.Presentation.Bot.Telegram.Updates;
+using CleanBot.Presentation.Bot.Telegram.Webhook;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -38,6 +39,7 @@ internal static class TelegramServiceCollectionExtensions
         });
 
         services.AddSingleton<BotIdentity>();
+        services.AddSingleton<BotApiConnector>();
         services.AddSingleton<ChatCooldowns>();
         services.AddSingleton<OutboundBudget>();
         services.AddSingleton<ChatDelivery>();
@@ -48,7 +50,16 @@ internal static class TelegramServiceCollectionExtensions
         services.AddSingleton<InboxProcessor>();
         services.AddHostedService(provider => provider.GetRequiredService<InboxProcessor>());
         services.AddHostedService<InboxPruningService>();
-        services.AddHostedService<PollingService>();
+        if (TelegramOptions.ModeIn(configuration) == TelegramMode.Webhook)
+        {
+            services.AddSingleton<WebhookReceiver>();
+            services.AddHostedService<WebhookRegistration>();
+        }
+        else
+        {
+            services.AddHostedService<PollingService>();
+        }
+
         return services;
     }
 }

@@ -47,6 +47,59 @@ public sealed class StartupSettingsTests
         StartupSettings.Validate(Settings(("Telegram:BotToken", Token), ("Gemini:ApiKey", "key"), ("Database:Provider", "mysql")))
             .Should().ContainSingle().Which.Should().Contain("ConnectionStrings__MySql");
 
+    [Fact]
+    public void Webhook_mode_with_an_https_url_and_a_valid_secret_has_no_problems() =>
+        StartupSettings.Validate(Settings(Complete, ("Telegram:Mode", "webhook"), ("Telegram:WebhookUrl", "https://bot.example.com:8443/telegram"),
+            ("Telegram:WebhookSecret", "Abc_123-xyz")))
+            .Should().BeEmpty();
+
+    [Fact]
+    public void Webhook_mode_needs_a_url_and_a_secret_one_line_each()
+    {
+        var problems = StartupSettings.Validate(Settings(Complete, ("Telegram:Mode", "Webhook")));
+
+        problems.Should().HaveCount(2)
+            .And.Contain(line => line.StartsWith("Missing setting Telegram__WebhookUrl: required when Telegram__Mode is Webhook", StringComparison.Ordinal))
+            .And.Contain(line => line.StartsWith("Missing setting Telegram__WebhookSecret: required when Telegram__Mode is Webhook", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("http://bot.example.com/telegram", "https URL")]
+    [InlineData("/telegram", "https URL")]
+    [InlineData("https://bot.example.com:8080/telegram", "port 8080")]
+    [InlineData("https://bot.example.com/health", "health endpoint")]
+    public void A_webhook_url_Telegram_cannot_post_to_is_one_line(string url, string reason) =>
+        StartupSettings.Validate(Settings(Complete, ("Telegram:Mode", "Webhook"), ("Telegram:WebhookUrl", url), ("Telegram:WebhookSecret", "secret")))
+            .Should().ContainSingle().Which.Should().Contain("Telegram__WebhookUrl").And.Contain(reason).And.NotContain("\n");
+
+    [Theory]
+    [InlineData("with space")]
+    [InlineData("umlaut-ü")]
+    [InlineData("trailing-newline\n")]
+    [InlineData("too-long-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    public void A_malformed_webhook_secret_is_reported_without_echoing_it(string secret) =>
+        StartupSettings.Validate(Settings(Complete, ("Telegram:Mode", "Webhook"), ("Telegram:WebhookUrl", "https://bot.example.com/telegram"),
+            ("Telegram:WebhookSecret", secret)))
+            .Should().ContainSingle().Which.Should().Contain("Telegram__WebhookSecret").And.Contain("malformed").And.NotContain(secret.Trim());
+
+    [Fact]
+    public void Polling_mode_ignores_the_webhook_settings() =>
+        StartupSettings.Validate(Settings(Complete, ("Telegram:Mode", "Polling"), ("Telegram:WebhookUrl", "http://not-used"), ("Telegram:WebhookSecret", "not used")))
+            .Should().BeEmpty();
+
+    [Theory]
+    [InlineData("Telegram:Mode", "Push", "Telegram__Mode")]
+    [InlineData("Telegram:ShutdownTimeout", "soon", "Telegram__ShutdownTimeout")]
+    [InlineData("Telegram:ShutdownTimeout", "00:00:00", "Telegram__ShutdownTimeout")]
+    [InlineData("Telegram:ShutdownTimeout", "-00:00:05", "Telegram__ShutdownTimeout")]
+    public void Malformed_mode_and_shutdown_settings_are_named(string key, string value, string named) =>
+        StartupSettings.Validate(Settings(Complete, (key, value))).Should().ContainSingle().Which.Should().Contain(named);
+
+    private static (string Key, string Value)[] Complete => [("Telegram:BotToken", Token), ("Gemini:ApiKey", "key")];
+
+    private static IConfiguration Settings((string Key, string Value)[] complete, params (string Key, string Value)[] values) =>
+        Settings([.. complete, .. values]);
+
     private static IConfiguration Settings(params (string Key, string Value)[] values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(pair => KeyValuePair.Create(pair.Key, (string?)pair.Value))).Build();
 }

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using CleanBot.Presentation.Bot.Configuration;
 using CleanBot.Presentation.Bot.Tests.Fakes;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -124,9 +126,16 @@ internal sealed class BotUnderTest : IAsyncDisposable
     public async Task WaitUntilHandledAsync(long updateId)
     {
         await Telegram.WaitForConfirmationAsync(updateId);
+        await WaitForInboxStateAsync(updateId, InboxState.Handled);
+    }
+
+    /// <summary>Waits until the bot's inbox says <paramref name="state"/> of an update (a webhook bot confirms nothing
+    /// to the fake, so this is its way to know an update is handled).</summary>
+    public async Task WaitForInboxStateAsync(long updateId, InboxState state)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(10));
-        while (await InboxStateAsync(updateId) != InboxState.Handled)
+        while (await InboxStateAsync(updateId) != state)
         {
             await Task.Delay(10, timeout.Token);
         }
@@ -147,6 +156,20 @@ internal sealed class BotUnderTest : IAsyncDisposable
             _ => InboxState.Pending,
         };
     }
+
+    /// <summary>How many updates the bot's inbox holds, handled or not.</summary>
+    public async Task<long> InboxCountAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM InboxUpdates";
+        return (long)(await command.ExecuteScalarAsync(Ct))!;
+    }
+
+    /// <summary>Where the bot's web server listens (the webhook, the health endpoint); empty when it opens no port.</summary>
+    public IReadOnlyList<string> ListeningAddresses =>
+        [.. _host?.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
 
     /// <summary>The message_id of the message inside an update built by the fake's update factory.</summary>
     public static int MessageIdOf(string updateJson) =>

@@ -17,6 +17,7 @@ namespace CleanBot.Presentation.Bot.Telegram.Polling;
 /// </summary>
 internal sealed partial class PollingService(
     ITelegramBotClient bot,
+    BotApiConnector connector,
     BotIdentity identity,
     IServiceScopeFactory scopes,
     InboxProcessor processor,
@@ -28,10 +29,13 @@ internal sealed partial class PollingService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!await ConnectAsync(stoppingToken))
+        // getUpdates is refused while a webhook is set.
+        if (!await connector.ConnectAsync(token => bot.DeleteWebhook(dropPendingUpdates: false, token), stoppingToken))
         {
             return;
         }
+
+        LogConnected(logger, identity.Username, _options.ApiBaseUrl);
 
         int? offset = null;
         var backoff = TimeSpan.FromSeconds(1);
@@ -55,7 +59,7 @@ internal sealed partial class PollingService(
                 var wait = exception is ApiRequestException { ErrorCode: 429, Parameters.RetryAfter: { } retryAfter }
                     ? TimeSpan.FromSeconds(retryAfter)
                     : backoff;
-                LogPollingFailed(logger, Describe(exception), (int)wait.TotalSeconds);
+                LogPollingFailed(logger, BotApiConnector.Describe(exception), (int)wait.TotalSeconds);
                 await Task.Delay(wait, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 backoff = Backoff.Doubled(backoff);
                 continue;
@@ -110,43 +114,9 @@ internal sealed partial class PollingService(
         processor.Schedule(updates.Where(update => stored.Contains(update.UpdateId)).Select(update => update.ChatKey).Distinct());
     }
 
-    /// <summary>Learns who the bot is and removes any webhook (getUpdates is refused while one is set).</summary>
-    private async Task<bool> ConnectAsync(CancellationToken stoppingToken)
-    {
-        var backoff = TimeSpan.FromSeconds(1);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await identity.InitializeAsync(stoppingToken);
-                await bot.DeleteWebhook(dropPendingUpdates: false, stoppingToken);
-                LogConnected(logger, identity.Username, _options.ApiBaseUrl);
-                return true;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return false;
-            }
-            catch (ApiRequestException exception) when (exception.ErrorCode is 401 or 404)
-            {
-                LogTokenRejected(logger, exception.ErrorCode);
-                throw new InvalidOperationException("Telegram rejected the bot token (Telegram__BotToken).");
-            }
-            catch (Exception exception)
-            {
-                LogConnectFailed(logger, Describe(exception), (int)backoff.TotalSeconds);
-                await Task.Delay(backoff, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                backoff = Backoff.Doubled(backoff);
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>
-    /// Takes each update's id and chat from its JSON and keeps the JSON as it came; the update is parsed in full only
-    /// when it is handled. One without a readable update_id cannot be stored or confirmed on its own: it is skipped
-    /// (the batch's highest id still confirms it).
+    /// Reads each update's id and chat (<see cref="InboundUpdateReader"/>). One without a readable update_id cannot be
+    /// stored or confirmed on its own: it is skipped (the batch's highest id still confirms it).
     /// </summary>
     private (List<InboundUpdate> Updates, int? LastId) Read(JsonElement[] batch)
     {
@@ -155,38 +125,22 @@ internal sealed partial class PollingService(
         int? lastId = null;
         foreach (var element in batch)
         {
-            if (element.ValueKind != JsonValueKind.Object
-                || !element.TryGetProperty("update_id", out var idElement)
-                || !idElement.TryGetInt32(out var id))
+            if (!InboundUpdateReader.TryRead(element, now, out var update))
             {
                 LogMalformed(logger, element.ValueKind.ToString());
                 continue;
             }
 
+            var id = (int)update.UpdateId;
             lastId = lastId is null || id > lastId ? id : lastId;
-            updates.Add(new InboundUpdate(id, UpdateChatKey.Of(element), element.GetRawText(), now));
+            updates.Add(update);
         }
 
         return (updates, lastId);
     }
 
-    /// <summary>An exception's type and message only: Telegram.Bot's inner exceptions can carry request URLs,
-    /// which contain the token.</summary>
-    private static string Describe(Exception exception) => exception switch
-    {
-        ApiRequestException api => $"Bot API error {api.ErrorCode}: {api.Message}",
-        RequestException request => $"{request.GetType().Name}: {request.HttpStatusCode?.ToString() ?? "no response"}",
-        _ => exception.GetType().Name,
-    };
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Connected to the Bot API at {ApiBaseUrl} as @{BotUsername}; polling for updates")]
     private static partial void LogConnected(ILogger logger, string botUsername, string apiBaseUrl);
-
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Telegram rejected the bot token (HTTP {StatusCode}): check Telegram__BotToken")]
-    private static partial void LogTokenRejected(ILogger logger, int statusCode);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not reach the Bot API ({Reason}); retrying in {Seconds} s")]
-    private static partial void LogConnectFailed(ILogger logger, string reason, int seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "getUpdates failed ({Reason}); retrying in {Seconds} s")]
     private static partial void LogPollingFailed(ILogger logger, string reason, int seconds);
