@@ -143,7 +143,7 @@ internal sealed record BenchReport
             rows.Add(("one conversation: bot CPU per turn (incl. background JIT)", F($"{probeCpu:0.00} ms")));
         }
 
-        rows.Add(("bot CPU at rest afterwards (5 s, % of one core)", F($"{IdleBotCpuPercent:0.0} %")));
+        rows.Add(("bot CPU at rest (5 s, after 5 s to settle; % of one core)", F($"{IdleBotCpuPercent:0.0} %")));
         if (BareUpdatesPerSecond is { } bare)
         {
             rows.Add(("bare limit (same round trips, no bot)", F($"{bare:0.0} updates/s")));

@@ -65,6 +65,9 @@ namespace CleanBot.Bench
         private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
         private static readonly TimeSpan IdleWindow = TimeSpan.FromSeconds(5);
 
+        // The runtime recompiles hot code in the background for a few seconds after load ends (tiered JIT).
+        private static readonly TimeSpan SettleBeforeIdle = TimeSpan.FromSeconds(5);
+
         public static async Task<BenchReport> ExecuteAsync(BenchOptions options, string dll, string scratch)
         {
             var latency = TimeSpan.FromMilliseconds(options.ModelLatencyMs);
@@ -165,6 +168,7 @@ namespace CleanBot.Bench
             var probeCpu = (bot.CpuTime() - probeCpuBefore).TotalSeconds;
 
             // Idle: nothing to do but the long poll. A bot at rest should use next to no CPU.
+            await Task.Delay(SettleBeforeIdle);
             var idleCpuBefore = bot.CpuTime();
             await Task.Delay(IdleWindow);
             var idleCpu = (bot.CpuTime() - idleCpuBefore).TotalSeconds;
