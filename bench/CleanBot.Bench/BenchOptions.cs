@@ -20,6 +20,9 @@ internal sealed record BenchOptions
           --bot-dll PATH         the bot to run (default: the Presentation.Bot build of the bench's configuration)
           --bot-log PATH         write everything the bot logs to PATH (its level stays Warning unless the
                                  environment says otherwise, e.g. Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command)
+          --mysql CONN           store in MySQL/MariaDB instead of SQLite: a server connection string without a
+                                 database; the run uses a database of its own and drops it afterwards
+          --redis HOST:PORT      cache and per-chat locks in Redis instead of memory and in-process
           --smoke                a small run that checks every update is answered; exit code 1 if not
         """;
 
@@ -46,6 +49,14 @@ internal sealed record BenchOptions
     public string? BotLog { get; init; }
 
     public bool Smoke { get; init; }
+
+    /// <summary>A MySQL server to store in instead of a SQLite file.</summary>
+    public string? MySql { get; init; }
+
+    /// <summary>A Redis server for the cache and the per-chat locks.</summary>
+    public string? Redis { get; init; }
+
+    public string Storage => $"{(MySql is null ? "SQLite" : "MySQL")} + {(Redis is null ? "memory cache" : "Redis")}";
 
     public string Mode => Steady ? "steady" : "burst";
 
@@ -94,6 +105,8 @@ internal sealed record BenchOptions
                     "--out" => options with { OutputPath = value },
                     "--bot-dll" => options with { BotDll = value },
                     "--bot-log" => options with { BotLog = value },
+                    "--mysql" => options with { MySql = value },
+                    "--redis" => options with { Redis = value },
                     _ => throw new ArgumentException($"unknown option {name}"),
                 };
             }

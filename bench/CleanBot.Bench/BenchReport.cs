@@ -112,7 +112,7 @@ internal sealed record BenchReport
         var rows = new List<(string Figure, string Value)>
         {
             ("machine", $"{Machine.ProcessorCount} cores, {Machine.CpuModel}"),
-            ("workload", F($"{Options.Updates} updates, {Options.Users} users, {Options.Mode}{(Options.Steady ? F($" at {Options.Rate:0.#}/s") : string.Empty)}, model latency {Options.ModelLatencyMs} ms")),
+            ("workload", F($"{Options.Updates} updates, {Options.Users} users, {Options.Mode}{(Options.Steady ? F($" at {Options.Rate:0.#}/s") : string.Empty)}, model latency {Options.ModelLatencyMs} ms, {Options.Storage}")),
             ("completed", F($"{Completed} ({Replies}/{Options.Updates} replies in {ElapsedSeconds:0.00} s)")),
             ("cold start to the first getUpdates", ColdStartSeconds is { } coldStart ? F($"{coldStart:0.00} s") : "n/a"),
             ("updates/s sustained", F($"{UpdatesPerSecond:0.0}")),
@@ -120,7 +120,7 @@ internal sealed record BenchReport
             ("bot CPU per 1,000 updates", F($"{BotCpuSecondsPer1000Updates:0.00} s ({BotCpuSeconds:0.00} s in all)")),
             ("fakes' CPU per 1,000 updates (bench process)", F($"{FakesCpuSecondsPer1000Updates:0.00} s")),
             ("bot peak working set (VmHWM)", F($"{BotPeakWorkingSetMiB:0.0} MiB")),
-            ("database per 1,000 updates (file after shutdown)", F($"{DatabaseKiBPer1000Updates:0} KiB ({DatabaseBytesFinal / 1024} KiB in all; -wal was {WalBytesAtEnd / 1024} KiB at the end of the run)")),
+            ("database per 1,000 updates (after shutdown)", F($"{DatabaseKiBPer1000Updates:0} KiB ({DatabaseBytesFinal / 1024} KiB in all; -wal was {WalBytesAtEnd / 1024} KiB at the end of the run)")),
             ("requests: generateContent / sendChatAction / getUpdates", F($"{ModelRequests} / {ChatActions} / {PollCalls} (mean {MeanUpdatesPerBatch:0.0} updates per non-empty batch)")),
             ("replies other than the model's answer / unmatched", F($"{NonAnswerReplies} / {UnexpectedReplies}")),
             ("bot log lines at Warning or above", F($"{BotLogLines}")),

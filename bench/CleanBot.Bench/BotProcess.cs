@@ -43,7 +43,7 @@ internal sealed class BotProcess : IAsyncDisposable
             .FirstOrDefault(attribute => attribute.Key == "CleanBot.Bench.BotDll")?.Value
         ?? throw new InvalidOperationException("The bench was built without the bot's path.");
 
-    public static BotProcess Start(string dll, string workingDirectory, string telegramUrl, string geminiUrl, string databasePath, string? logPath)
+    public static BotProcess Start(string dll, string workingDirectory, string telegramUrl, string geminiUrl, BotStorage storage, string? logPath)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -67,9 +67,12 @@ internal sealed class BotProcess : IAsyncDisposable
         start.Environment["Telegram__GroupMessagesPerMinute"] = "0";
         start.Environment["Gemini__ApiKey"] = "bench-key";
         start.Environment["Gemini__BaseUrl"] = geminiUrl;
-        start.Environment["Database__Provider"] = "Sqlite";
-        start.Environment["Cache__Provider"] = "Memory";
-        start.Environment["ConnectionStrings__Sqlite"] = $"Data Source={databasePath}";
+        ArgumentNullException.ThrowIfNull(storage);
+        foreach (var (name, value) in storage.Environment())
+        {
+            start.Environment[name] = value;
+        }
+
         // The bench measures the pipeline, not the per-user rate limit: its probe asks one chat 30 questions in seconds.
         start.Environment["Access__MessagesPerMinute"] = "0";
         start.Environment["Logging__LogLevel__Default"] = "Warning";

@@ -73,28 +73,38 @@ namespace CleanBot.Bench
             var latency = TimeSpan.FromMilliseconds(options.ModelLatencyMs);
             var probeTurns = Math.Min(options.ProbeTurns, 200);
             var workload = new Workload(options.Updates, options.Users, probeTurns);
-            var database = Path.Combine(scratch, "bench.db");
+            var storage = new BotStorage(Path.Combine(scratch, "bench.db"), options.MySql, options.Redis, $"{DateTime.UtcNow:yyyyMMddHHmmss}_{Environment.ProcessId}");
             Console.WriteLine($"Bot: {dll}");
-            Console.WriteLine($"Run: {options.Updates} updates, {options.Users} users, {options.Mode}, model latency {options.ModelLatencyMs} ms; scratch {scratch}");
+            Console.WriteLine($"Run: {options.Updates} updates, {options.Users} users, {options.Mode}, model latency {options.ModelLatencyMs} ms, {options.Storage}; scratch {scratch}");
 
             await using var telegram = await FakeTelegramApi.StartAsync(workload);
             await using var gemini = await FakeGeminiApi.StartAsync(workload, latency);
             var launched = Stopwatch.GetTimestamp();
-            var bot = BotProcess.Start(dll, scratch, telegram.BaseUrl, gemini.BaseUrl, database, options.BotLog);
+            var bot = BotProcess.Start(dll, scratch, telegram.BaseUrl, gemini.BaseUrl, storage, options.BotLog);
             BenchReport report;
+            long databaseFinal;
+            long walFinal;
             try
             {
-                await WaitForStartAsync(workload, bot);
-                var coldStart = Stopwatch.GetElapsedTime(launched).TotalSeconds;
-                report = await MeasureAsync(options, workload, bot, database, latency) with { ColdStartSeconds = coldStart };
+                try
+                {
+                    await WaitForStartAsync(workload, bot);
+                    var coldStart = Stopwatch.GetElapsedTime(launched).TotalSeconds;
+                    report = await MeasureAsync(options, workload, bot, storage, latency) with { ColdStartSeconds = coldStart };
+                }
+                finally
+                {
+                    await bot.DisposeAsync();
+                }
+
+                // Stopped gracefully, SQLite has checkpointed the WAL into the database file: its size is what is kept.
+                (databaseFinal, walFinal) = await storage.SizeAsync();
             }
             finally
             {
-                await bot.DisposeAsync();
+                await storage.CleanUpAsync();
             }
 
-            // Stopped gracefully, SQLite has checkpointed the WAL into the database file: its size is what is kept.
-            var (databaseFinal, walFinal) = DatabaseSize(database);
             var stored = workload.MainCount + workload.ProbeCount;
             report = report with
             {
@@ -123,7 +133,7 @@ namespace CleanBot.Bench
             }
         }
 
-        private static async Task<BenchReport> MeasureAsync(BenchOptions options, Workload workload, BotProcess bot, string database, TimeSpan latency)
+        private static async Task<BenchReport> MeasureAsync(BenchOptions options, Workload workload, BotProcess bot, BotStorage storage, TimeSpan latency)
         {
             using var self = Process.GetCurrentProcess();
             var botCpuBefore = bot.CpuTime();
@@ -144,7 +154,7 @@ namespace CleanBot.Bench
             self.Refresh();
             var botCpu = (bot.CpuTime() - botCpuBefore).TotalSeconds;
             var fakesCpu = (self.TotalProcessorTime - fakesCpuBefore).TotalSeconds;
-            var (_, walAtEnd) = DatabaseSize(database);
+            var (_, walAtEnd) = await storage.SizeAsync();
             var pollCalls = workload.PollCalls;
             var meanBatch = workload.MeanBatchSize;
             var elapsed = Stopwatch.GetElapsedTime(started, ended).TotalSeconds;
@@ -267,12 +277,6 @@ namespace CleanBot.Bench
             await workload.MainDone.WaitAsync(timeout.Token);
             var elapsed = Stopwatch.GetElapsedTime(started, workload.LastMainReplyAt).TotalSeconds;
             return elapsed > 0 ? workload.MainCount / elapsed : 0;
-        }
-
-        private static (long Database, long Wal) DatabaseSize(string database)
-        {
-            static long Size(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
-            return (Size(database), Size(database + "-wal"));
         }
     }
 }
