@@ -46,5 +46,11 @@ internal sealed class Burst
     /// <summary>Replies beyond the first, over all questions.</summary>
     public int Duplicates(FakeTelegramServer telegram) => RepliesPerQuestion(telegram).Sum(count => Math.Max(0, count - 1));
 
+    /// <summary>The most replies beyond the first that any one user's questions got, together.</summary>
+    public int MostDuplicatesInOneChat(FakeTelegramServer telegram) =>
+        RepliesPerQuestion(telegram).Select((count, index) => (_questions[index].UserId, Extra: Math.Max(0, count - 1)))
+            .GroupBy(question => question.UserId, question => question.Extra)
+            .Max(extras => extras.Sum());
+
     public int Unanswered(FakeTelegramServer telegram) => RepliesPerQuestion(telegram).Count(count => count == 0);
 }
