@@ -12,6 +12,9 @@ namespace CleanBot.Presentation.Bot.Tests.EndToEnd;
 /// </summary>
 internal sealed class BotChildProcess : IAsyncDisposable
 {
+    /// <summary>The SQLite file's name in the folder the bot runs in.</summary>
+    public const string DatabaseFile = "bot.db";
+
     private static readonly string[] Aliases = ["TELEGRAM_BOT_TOKEN", "GEMINI_API_KEY", "GOOGLE_API_KEY"];
 
     private readonly Process _process;
@@ -45,7 +48,7 @@ internal sealed class BotChildProcess : IAsyncDisposable
         start.Environment["Gemini__BaseUrl"] = gemini.BaseUrl;
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["Cache__Provider"] = "Memory";
-        start.Environment["ConnectionStrings__Sqlite"] = $"Data Source={Path.Combine(folder, "bot.db")}";
+        start.Environment["ConnectionStrings__Sqlite"] = $"Data Source={Path.Combine(folder, DatabaseFile)}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";

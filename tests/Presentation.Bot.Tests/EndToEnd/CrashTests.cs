@@ -52,7 +52,7 @@ public sealed class CrashTests
                 }
 
                 await burst.WaitUntilAllAnsweredAsync(telegram, TimeSpan.FromSeconds(120));
-                await WaitUntilAllHandledAsync(folder);
+                await SqliteInbox.WaitUntilDrainedAsync(DatabasePath(folder), TimeSpan.FromSeconds(60));
                 await bot.StopAsync();
                 WriteLines(bot);
             }
@@ -69,7 +69,7 @@ public sealed class CrashTests
             // A chat is drained one update at a time, so at a kill it has at most one reply out and not yet marked.
             burst.MostDuplicatesInOneChat(telegram).Should().BeLessThanOrEqualTo(Kills, "each kill can repeat at most one reply per chat");
             duplicates.Should().BeLessThanOrEqualTo(Kills * Users);
-            (await CountAsync(folder, "SELECT COUNT(*) FROM InboxUpdates")).Should().Be(burst.Count, "each update is stored once");
+            (await SqliteInbox.StoredAsync(DatabasePath(folder))).Should().Be(burst.Count, "each update is stored once");
         }
         finally
         {
@@ -86,23 +86,5 @@ public sealed class CrashTests
         }
     }
 
-    /// <summary>Every update marked handled: the last replies are out and nothing is left to send again.</summary>
-    private static async Task WaitUntilAllHandledAsync(string folder)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        while (await CountAsync(folder, "SELECT COUNT(*) FROM InboxUpdates WHERE HandledAt IS NULL") > 0)
-        {
-            await Task.Delay(100, timeout.Token);
-        }
-    }
-
-    private static async Task<long> CountAsync(string folder, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "bot.db")};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync(Ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync(Ct))!;
-    }
+    private static string DatabasePath(string folder) => Path.Combine(folder, BotChildProcess.DatabaseFile);
 }

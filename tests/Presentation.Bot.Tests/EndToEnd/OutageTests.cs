@@ -1,6 +1,5 @@
 using System.Net;
 using CleanBot.Presentation.Bot.Tests.Fakes;
-using Microsoft.Data.Sqlite;
 using MySqlConnector;
 using StackExchange.Redis;
 
@@ -67,7 +66,7 @@ public sealed class OutageTests
             ["ConnectionStrings:Redis"] = $"127.0.0.1:{proxy.Port}",
         });
 
-        await RunBurstWithOutageAsync(bot, proxy, "redis", () => PendingInSqliteAsync(bot.DatabasePath));
+        await RunBurstWithOutageAsync(bot, proxy, "redis", () => SqliteInbox.PendingAsync(bot.DatabasePath));
         bot.Logs.Lines.Should().Contain(line => line.Contains("Redis cache is unavailable", StringComparison.Ordinal)
             || line.Contains("Redis locks are unavailable", StringComparison.Ordinal), "the bot noticed the outage");
     }
@@ -129,14 +128,5 @@ public sealed class OutageTests
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM InboxUpdates WHERE HandledAt IS NULL";
         return Convert.ToInt64(await command.ExecuteScalarAsync(Ct), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<long> PendingInSqliteAsync(string path)
-    {
-        await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync(Ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM InboxUpdates WHERE HandledAt IS NULL";
-        return (long)(await command.ExecuteScalarAsync(Ct))!;
     }
 }

@@ -157,6 +157,7 @@ internal sealed partial class PollingService(
         {
             if (element.ValueKind != JsonValueKind.Object
                 || !element.TryGetProperty("update_id", out var idElement)
+                || idElement.ValueKind != JsonValueKind.Number // TryGetInt32 throws on any other kind
                 || !idElement.TryGetInt32(out var id))
             {
                 LogMalformed(logger, element.ValueKind.ToString());
