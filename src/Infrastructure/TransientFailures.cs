@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -17,10 +18,20 @@ public static class TransientFailures
 
     public static bool IsTransient(Exception exception)
     {
+        var viaHttp = false;
         for (var current = exception; current is not null; current = current.InnerException)
         {
             if (current is DbException { IsTransient: true } or SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked }
                 or RetryLimitExceededException or TimeoutException)
+            {
+                return true;
+            }
+
+            // The connection to the database broke (a server restart resets it). MySqlConnector reports that as a
+            // MySqlException not flagged transient, or even as the bare SocketException, so EF Core does not retry it.
+            // The same socket error under an HTTP failure is Telegram's or Gemini's, not the bot's own infrastructure.
+            viaHttp |= current is HttpRequestException or HttpIOException;
+            if (!viaHttp && current is SocketException or IOException)
             {
                 return true;
             }

@@ -29,7 +29,7 @@ internal sealed partial class RedisChatLock(
         try
         {
             var lease = await TryLeaseAsync(chatId, cancellationToken);
-            return lease is null ? held : new Both(lease, held);
+            return lease is null ? held : new Both(lease, held, this);
         }
         catch
         {
@@ -58,14 +58,23 @@ internal sealed partial class RedisChatLock(
 
             return handle;
         }
-        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        catch (Exception exception) when (IsRedisFailure(exception))
         {
-            if (Interlocked.Exchange(ref _unavailable, 1) == 0)
-            {
-                LogUnavailable(logger, exception.GetType().Name);
-            }
-
+            Unavailable(exception);
             return null;
+        }
+    }
+
+    /// <summary>Redis unreachable or gone mid-call; releasing a lease reports it wrapped in an AggregateException.</summary>
+    private static bool IsRedisFailure(Exception exception) =>
+        exception is RedisException or TimeoutException
+        || (exception is AggregateException aggregate && aggregate.InnerExceptions.All(IsRedisFailure));
+
+    private void Unavailable(Exception exception)
+    {
+        if (Interlocked.Exchange(ref _unavailable, 1) == 0)
+        {
+            LogUnavailable(logger, exception.GetType().Name);
         }
     }
 
@@ -75,13 +84,18 @@ internal sealed partial class RedisChatLock(
     [LoggerMessage(Level = LogLevel.Information, Message = "Redis locks are available again")]
     private static partial void LogRecovered(ILogger logger);
 
-    private sealed class Both(IAsyncDisposable lease, IAsyncDisposable held) : IAsyncDisposable
+    private sealed class Both(IAsyncDisposable lease, IAsyncDisposable held, RedisChatLock owner) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
             try
             {
                 await lease.DisposeAsync();
+            }
+            catch (Exception exception) when (IsRedisFailure(exception))
+            {
+                // Redis went away while the chat was held: the work is done, and the lease expires by itself.
+                owner.Unavailable(exception);
             }
             finally
             {

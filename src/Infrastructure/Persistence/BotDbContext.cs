@@ -19,7 +19,40 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<Message> Messages => Set<Message>();
 
-    Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) => SaveChangesAsync(cancellationToken);
+    async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (ChangeTracker.Entries<User>().Any(entry => entry.State == EntityState.Added))
+        {
+            // Chats are handled in parallel: a new user's messages in two chats can both register them. The second to
+            // commit finds the row stored and refreshes it instead; anything else is rethrown.
+            if (!await RegisteredMeanwhileAsync(cancellationToken))
+            {
+                throw;
+            }
+
+            await SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Turns the registration of a user that another request has stored meanwhile into a refresh of that row
+    /// (keeping its first sighting).</summary>
+    private async Task<bool> RegisteredMeanwhileAsync(CancellationToken cancellationToken)
+    {
+        var added = ChangeTracker.Entries<User>().Where(entry => entry.State == EntityState.Added).ToList();
+        var ids = added.ConvertAll(entry => entry.Entity.Id);
+        var stored = await Users.AsNoTracking().Where(user => ids.Contains(user.Id)).Select(user => user.Id).ToListAsync(cancellationToken);
+        foreach (var entry in added.Where(entry => stored.Contains(entry.Entity.Id)))
+        {
+            entry.State = EntityState.Modified;
+            entry.Property(user => user.FirstSeenAt).IsModified = false;
+        }
+
+        return stored.Count > 0;
+    }
 
     /// <summary>Runs a write that bypasses SaveChanges (ExecuteUpdate, ExecuteDelete) the way this database wants
     /// writes run; SaveChanges does the same on its own.</summary>

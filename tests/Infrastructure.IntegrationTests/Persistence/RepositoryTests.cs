@@ -56,6 +56,28 @@ public abstract class RepositoryTests<TDatabase>(TDatabase database)
     }
 
     [Fact]
+    public async Task A_new_user_registered_by_two_requests_at_once_is_stored_once_and_both_commit()
+    {
+        database.SkipUnlessAvailable();
+        var id = NewId();
+        await using var first = database.BeginRequest();
+        await using var second = database.BeginRequest();
+        (await first.Users.FindAsync(id, Cancellation)).Should().BeNull();
+        (await second.Users.FindAsync(id, Cancellation)).Should().BeNull();
+        first.Users.Add(User.Register(new UserProfile(id, null, "First", null, "en"), Nowruz));
+        second.Users.Add(User.Register(new UserProfile(id, "later", "Second", null, "fa"), Nowruz.AddSeconds(1)));
+
+        await first.SaveAsync();
+        await second.SaveAsync();
+
+        await using var reader = database.BeginRequest();
+        var stored = await reader.Users.FindAsync(id, Cancellation);
+        stored!.FirstName.Should().Be("Second", "the later request refreshes the row");
+        stored.Language.Should().Be(Language.Persian);
+        stored.FirstSeenAt.Should().Be(Nowruz, "the first sighting stays");
+    }
+
+    [Fact]
     public async Task A_refreshed_user_is_saved()
     {
         database.SkipUnlessAvailable();

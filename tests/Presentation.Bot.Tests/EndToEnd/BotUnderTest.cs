@@ -76,7 +76,8 @@ internal sealed class BotUnderTest : IAsyncDisposable
     }
 
     /// <summary>Builds and starts the real host; <paramref name="overrides"/> win over the test defaults.</summary>
-    public async Task StartAsync(IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <param name="replaceServices">Runs after the bot's own registrations, e.g. to swap in a fake clock.</param>
+    public async Task StartAsync(IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? replaceServices = null)
     {
         if (_host is not null)
         {
@@ -98,6 +99,7 @@ internal sealed class BotUnderTest : IAsyncDisposable
         builder.Logging.AddProvider(Logs);
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
+        replaceServices?.Invoke(builder.Services);
 
         _host = builder.Build();
         await _host.StartAsync(Ct);

@@ -11,7 +11,7 @@ namespace CleanBot.Presentation.Bot.Tests.Fakes;
 /// 503 while down; the API-key check (when a key was given); request validation; the next scripted
 /// outcome; otherwise the default reply ("Echo: {last user text}" unless changed by <see cref="ReplyWith"/>).
 /// </summary>
-public sealed class FakeGeminiServer : IAsyncDisposable
+public sealed partial class FakeGeminiServer : IAsyncDisposable
 {
     private const string PathPrefix = "/v1beta/models/";
     private static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromSeconds(10);
@@ -164,6 +164,12 @@ public sealed class FakeGeminiServer : IAsyncDisposable
         }
 
         _changed.Pulse();
+        if (TakeReset())
+        {
+            context.Abort();
+            return;
+        }
+
         var outcome = Decide(request, body);
         try
         {

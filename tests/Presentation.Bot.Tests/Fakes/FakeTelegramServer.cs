@@ -113,11 +113,18 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         else
         {
             var args = await TelegramArgs.ReadAsync(context.Request, aborted);
+            var reset = TakeReset(method);
             reply = args is null ? TelegramReply.BadRequest("can't parse JSON object")
                 : token != Token ? TelegramReply.Error(401, "Unauthorized")
+                : reset == ConnectionReset.BeforeHandling ? NoAnswer
                 : CheckBlocked(args.Value) ?? CheckRetryWindow(method, args.Value) ?? TakeFault(method, args.Value)
                     ?? await InvokeAsync(method, args.Value, aborted);
-            Record(method, args ?? FakeJson.ToElement(new JsonObject()), reply.StatusCode);
+            Record(method, args ?? FakeJson.ToElement(new JsonObject()), reset is null ? reply.StatusCode : NoAnswer.StatusCode);
+            if (reset is not null)
+            {
+                context.Abort();
+                return;
+            }
         }
 
         context.Response.StatusCode = reply.StatusCode;

@@ -196,8 +196,10 @@ internal sealed partial class InboxProcessor(
         {
             return JsonSerializer.Deserialize<Update>(record.Payload, JsonBotAPI.Options);
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
+            // Not only JsonException: Telegram.Bot's converters throw others (a date out of DateTime's range throws
+            // ArgumentOutOfRangeException). Parsing stored text does no I/O, so whatever it throws is about the text.
             LogMalformed(logger, record.UpdateId, exception.Message);
             return null;
         }
@@ -206,7 +208,16 @@ internal sealed partial class InboxProcessor(
     private async Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<UpdateHandler>().HandleAsync(update, cancellationToken);
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<UpdateHandler>().HandleAsync(update, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && !TransientFailures.IsTransient(exception))
+        {
+            // A bug met by this one update: it is skipped rather than left pending, where it would hold up every later
+            // update of the chat and fail again at each start.
+            LogUpdateFailed(logger, exception, update.Id);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Resuming {ChatCount} chats with updates left pending")]
@@ -220,6 +231,9 @@ internal sealed partial class InboxProcessor(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Draining chat {ChatKey} failed")]
     private static partial void LogDrainFailed(ILogger logger, Exception exception, long chatKey);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Update {UpdateId} could not be handled; skipped")]
+    private static partial void LogUpdateFailed(ILogger logger, Exception exception, int updateId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped malformed update {UpdateId}: {Reason}")]
     private static partial void LogMalformed(ILogger logger, long updateId, string reason);

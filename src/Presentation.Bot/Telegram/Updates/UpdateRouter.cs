@@ -25,6 +25,12 @@ internal sealed class UpdateRouter(BotIdentity identity)
             return new UpdateRoute.Ignore("message has no human sender");
         }
 
+        // Telegram always sends the chat and its id (never 0); a payload without them is malformed.
+        if (message.Chat is not { Id: not 0 })
+        {
+            return new UpdateRoute.Ignore("message has no chat");
+        }
+
         var isGroup = message.Chat.Type is ChatType.Group or ChatType.Supergroup;
         if (!isGroup && message.Chat.Type != ChatType.Private)
         {
@@ -70,7 +76,7 @@ internal sealed class UpdateRouter(BotIdentity identity)
     {
         command = null;
         addressedToOtherBot = false;
-        if (message.Entities is not [{ Type: MessageEntityType.BotCommand, Offset: 0 } entity, ..])
+        if (message.Entities is not [{ Type: MessageEntityType.BotCommand, Offset: 0, Length: > 1 } entity, ..] || text.Length < 2)
         {
             return false;
         }
@@ -103,7 +109,7 @@ internal sealed class UpdateRouter(BotIdentity identity)
     {
         foreach (var entity in message.Entities ?? [])
         {
-            if (entity.Offset < 0 || entity.Length <= 0 || entity.Offset + entity.Length > text.Length)
+            if (entity is null || entity.Offset < 0 || entity.Length <= 0 || entity.Offset + entity.Length > text.Length)
             {
                 continue;
             }
