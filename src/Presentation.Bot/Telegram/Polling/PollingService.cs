@@ -45,6 +45,7 @@ internal sealed partial class PollingService(
             JsonElement[] batch;
             try
             {
+                await processor.WaitForRoomAsync(stoppingToken);
                 batch = await bot.SendRequest(
                     new GetRawUpdatesRequest { Offset = offset, Limit = _options.PollingBatchSize, Timeout = _options.PollingTimeoutSeconds },
                     stoppingToken);

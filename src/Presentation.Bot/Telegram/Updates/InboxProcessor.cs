@@ -25,9 +25,13 @@ internal sealed partial class InboxProcessor(
     private const int PendingBatchSize = 50;
     private const int MaxConcurrentChats = 512;
 
+    // Chats waiting for a drain slot cost memory; past this many the poller stops fetching and Telegram keeps the rest.
+    private const int MaxScheduledChats = 4 * MaxConcurrentChats;
+
     private readonly Dictionary<long, ChatDrain> _draining = [];
     private readonly SemaphoreSlim _slots = new(MaxConcurrentChats, MaxConcurrentChats);
     private readonly CancellationTokenSource _stopping = new();
+    private TaskCompletionSource? _roomFreed;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -130,7 +134,7 @@ internal sealed partial class InboxProcessor(
             {
                 if (!drain.LookAgain)
                 {
-                    _draining.Remove(chatKey);
+                    Forget(chatKey);
                     return;
                 }
 
@@ -140,7 +144,34 @@ internal sealed partial class InboxProcessor(
 
         lock (_draining)
         {
-            _draining.Remove(chatKey);
+            Forget(chatKey);
+        }
+    }
+
+    /// <summary>Completes once fewer than <see cref="MaxScheduledChats"/> chats are scheduled: the poller waits here
+    /// before fetching more, so a burst stays in Telegram's queue instead of in memory.</summary>
+    public Task WaitForRoomAsync(CancellationToken cancellationToken)
+    {
+        lock (_draining)
+        {
+            if (_draining.Count < MaxScheduledChats)
+            {
+                return Task.CompletedTask;
+            }
+
+            _roomFreed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _roomFreed.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Drops a finished drain. Called holding the lock on <see cref="_draining"/>.</summary>
+    private void Forget(long chatKey)
+    {
+        _draining.Remove(chatKey);
+        if (_roomFreed is not null && _draining.Count < MaxScheduledChats)
+        {
+            _roomFreed.TrySetResult();
+            _roomFreed = null;
         }
     }
 

@@ -1,0 +1,83 @@
+using CleanBot.Application.Abstractions.Inbox;
+using CleanBot.Application.Abstractions.Locking;
+using CleanBot.Presentation.Bot.Telegram.Updates;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using NSubstitute;
+using Telegram.Bot;
+using Telegram.Bot.Requests.Abstractions;
+using Telegram.Bot.Types;
+
+namespace CleanBot.Presentation.Bot.Tests.Updates;
+
+/// <summary>A burst waits in Telegram's queue, not in the bot's memory: the poller is held back while too many chats
+/// are already waiting to be drained.</summary>
+public sealed class InboxProcessorBackpressureTests : IAsyncDisposable
+{
+    // InboxProcessor lets four times its 512 concurrent drains wait.
+    private const int MaxScheduledChats = 2048;
+
+    private readonly ITelegramBotClient _bot = Substitute.For<ITelegramBotClient>();
+    private readonly BotIdentity _identity;
+    private readonly ServiceProvider _services;
+    private readonly InboxProcessor _processor;
+
+    public InboxProcessorBackpressureTests()
+    {
+        _bot.SendRequest(Arg.Any<IRequest<User>>(), Arg.Any<CancellationToken>())
+            .Returns(new User { Id = 7, IsBot = true, FirstName = "Bot", Username = "clean_bot" });
+        _identity = new BotIdentity(_bot);
+
+        var inbox = Substitute.For<IUpdateInbox>();
+        inbox.PendingAsync(Arg.Any<long>(), Arg.Any<int>(), Arg.Any<CancellationToken>()).Returns([]);
+        _services = new ServiceCollection().AddScoped(_ => inbox).BuildServiceProvider();
+
+        _processor = new InboxProcessor(
+            _services.GetRequiredService<IServiceScopeFactory>(), new FreeChatLock(), _identity, TimeProvider.System, NullLogger<InboxProcessor>.Instance);
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void There_is_room_while_fewer_chats_than_the_limit_wait()
+    {
+        _processor.Schedule(Enumerable.Range(1, MaxScheduledChats - 1).Select(chat => (long)chat));
+
+        _processor.WaitForRoomAsync(Ct).IsCompleted.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task The_poller_waits_while_the_limit_is_reached_and_goes_on_once_drains_finish()
+    {
+        // The bot's identity is not known yet, so every scheduled chat stays waiting.
+        _processor.Schedule(Enumerable.Range(1, MaxScheduledChats).Select(chat => (long)chat));
+
+        var room = _processor.WaitForRoomAsync(Ct);
+        await Task.Delay(TimeSpan.FromMilliseconds(200), Ct);
+        room.IsCompleted.Should().BeFalse("every drain is still waiting");
+
+        await _identity.InitializeAsync(Ct);
+
+        // The drains find nothing pending and end; the timeout only guards against a hang.
+        await room.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _processor.StopAsync(CancellationToken.None);
+        _processor.Dispose();
+        await _services.DisposeAsync();
+    }
+
+    /// <summary>Every chat's lock is free: these tests are about scheduling, not about order within a chat.</summary>
+    private sealed class FreeChatLock : IChatLock
+    {
+        public ValueTask<IAsyncDisposable> AcquireAsync(long chatId, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<IAsyncDisposable>(new Held());
+
+        private sealed class Held : IAsyncDisposable
+        {
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
+    }
+}
