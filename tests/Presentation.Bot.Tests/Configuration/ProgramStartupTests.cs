@@ -38,7 +38,7 @@ public sealed class ProgramStartupTests : IDisposable
 
     private async Task<(int ExitCode, string Output, string Error)> RunBotAsync(Dictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet", [BotExecutable()])
+        var start = new ProcessStartInfo("dotnet", [BuiltBot.DllPath()])
         {
             WorkingDirectory = _workingDirectory,
             RedirectStandardOutput = true,
@@ -59,23 +59,6 @@ public sealed class ProgramStartupTests : IDisposable
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         return (process.ExitCode, await output, await error);
-    }
-
-    /// <summary>The bot as built in its own project: its runtime configuration and dependencies sit next to it there,
-    /// unlike the copy in this test project's output.</summary>
-    private static string BotExecutable()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
-        var (framework, configuration) = (testOutput.Name, testOutput.Parent!.Name);
-        var root = testOutput;
-        while (!File.Exists(Path.Combine(root.FullName, "CleanBot.sln")))
-        {
-            root = root.Parent ?? throw new InvalidOperationException("The repository root (CleanBot.sln) was not found above the test output.");
-        }
-
-        var bot = Path.Combine(root.FullName, "src", "Presentation.Bot", "bin", configuration, framework, Path.GetFileName(typeof(BotHost).Assembly.Location));
-        File.Exists(bot).Should().BeTrue($"the bot is built before its tests run ({bot})");
-        return bot;
     }
 
     private static bool IsBotSetting(string name) =>

@@ -35,7 +35,7 @@ internal sealed class BotChildProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(BotDll());
+        start.ArgumentList.Add(BuiltBot.DllPath());
         foreach (var name in start.Environment.Keys.Where(IsBotSetting).ToList())
         {
             start.Environment.Remove(name);
@@ -93,23 +93,6 @@ internal sealed class BotChildProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    /// <summary>The bot as built in its own project: its runtime configuration and dependencies sit next to it there,
-    /// unlike the copy in this test project's output.</summary>
-    private static string BotDll()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
-        var (framework, configuration) = (testOutput.Name, testOutput.Parent!.Name);
-        var root = testOutput;
-        while (!File.Exists(Path.Combine(root.FullName, "CleanBot.sln")))
-        {
-            root = root.Parent ?? throw new InvalidOperationException("The repository root (CleanBot.sln) was not found above the test output.");
-        }
-
-        var bot = Path.Combine(root.FullName, "src", "Presentation.Bot", "bin", configuration, framework, Path.GetFileName(typeof(BotHost).Assembly.Location));
-        File.Exists(bot).Should().BeTrue($"the bot is built before its tests run ({bot})");
-        return bot;
     }
 
     private static bool IsBotSetting(string name) =>
