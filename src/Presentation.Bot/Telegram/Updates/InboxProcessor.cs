@@ -77,6 +77,22 @@ internal sealed partial class InboxProcessor(
         }
     }
 
+    /// <summary>Completes once fewer than <see cref="MaxScheduledChats"/> chats are scheduled: the poller waits here
+    /// before fetching more, so a burst stays in Telegram's queue instead of in memory.</summary>
+    public Task WaitForRoomAsync(CancellationToken cancellationToken)
+    {
+        lock (_draining)
+        {
+            if (_draining.Count < MaxScheduledChats)
+            {
+                return Task.CompletedTask;
+            }
+
+            _roomFreed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _roomFreed.Task.WaitAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Makes sure the chat is drained: starts a drain, or asks the running one to look again when done.</summary>
     private void Schedule(long chatKey)
     {
@@ -145,22 +161,6 @@ internal sealed partial class InboxProcessor(
         lock (_draining)
         {
             Forget(chatKey);
-        }
-    }
-
-    /// <summary>Completes once fewer than <see cref="MaxScheduledChats"/> chats are scheduled: the poller waits here
-    /// before fetching more, so a burst stays in Telegram's queue instead of in memory.</summary>
-    public Task WaitForRoomAsync(CancellationToken cancellationToken)
-    {
-        lock (_draining)
-        {
-            if (_draining.Count < MaxScheduledChats)
-            {
-                return Task.CompletedTask;
-            }
-
-            _roomFreed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            return _roomFreed.Task.WaitAsync(cancellationToken);
         }
     }
 
