@@ -48,7 +48,7 @@ public sealed class WebhookReceiverTests
         var identity = new BotIdentity(Substitute.For<ITelegramBotClient>());
         using var processor = new InboxProcessor(scopes, Substitute.For<IChatLock>(), identity, TimeProvider.System, NullLogger<InboxProcessor>.Instance);
         var receiver = new WebhookReceiver(
-            scopes, processor, _lifetime, Options.Create(new TelegramOptions { WebhookSecret = Secret }), TimeProvider.System,
+            processor, _lifetime, Options.Create(new TelegramOptions { WebhookSecret = Secret }), TimeProvider.System,
             NullLogger<WebhookReceiver>.Instance);
         var context = new DefaultHttpContext();
         context.Request.Method = "POST";

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using CleanBot.Application.Abstractions.Inbox;
 using CleanBot.Presentation.Bot.Telegram.Updates;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,7 +18,6 @@ internal sealed partial class PollingService(
     ITelegramBotClient bot,
     BotApiConnector connector,
     BotIdentity identity,
-    IServiceScopeFactory scopes,
     InboxProcessor processor,
     IOptions<TelegramOptions> options,
     TimeProvider time,
@@ -100,19 +98,11 @@ internal sealed partial class PollingService(
 
     private async Task StoreAsync(List<InboundUpdate> updates, CancellationToken cancellationToken)
     {
-        if (updates.Count == 0)
+        var stored = await processor.AcceptAsync(updates, cancellationToken);
+        if (stored < updates.Count)
         {
-            return;
+            LogDuplicates(logger, updates.Count - stored);
         }
-
-        await using var scope = scopes.CreateAsyncScope();
-        var stored = (await scope.ServiceProvider.GetRequiredService<IUpdateInbox>().AddNewAsync(updates, cancellationToken)).ToHashSet();
-        if (stored.Count < updates.Count)
-        {
-            LogDuplicates(logger, updates.Count - stored.Count);
-        }
-
-        processor.Schedule(updates.Where(update => stored.Contains(update.UpdateId)).Select(update => update.ChatKey).Distinct());
     }
 
     /// <summary>

@@ -67,6 +67,24 @@ internal sealed partial class InboxProcessor(
         _slots.Dispose();
     }
 
+    /// <summary>
+    /// Stores the updates not seen before in the inbox and schedules their chats: how polling and the webhook hand
+    /// over what they receive. Returns how many were new; an update seen before is neither stored nor handled again.
+    /// </summary>
+    public async Task<int> AcceptAsync(IReadOnlyList<InboundUpdate> updates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        if (updates.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var stored = (await scope.ServiceProvider.GetRequiredService<IUpdateInbox>().AddNewAsync(updates, cancellationToken)).ToHashSet();
+        Schedule(updates.Where(update => stored.Contains(update.UpdateId)).Select(update => update.ChatKey).Distinct());
+        return stored.Count;
+    }
+
     /// <summary>Schedules the chats of updates this instance has just stored.</summary>
     public void Schedule(IEnumerable<long> chatKeys)
     {

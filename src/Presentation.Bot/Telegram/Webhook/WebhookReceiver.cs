@@ -5,7 +5,6 @@ using CleanBot.Application.Abstractions.Inbox;
 using CleanBot.Presentation.Bot.Telegram.Updates;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,7 +18,6 @@ namespace CleanBot.Presentation.Bot.Telegram.Webhook;
 /// again would not help), 500 when it could not be stored, 503 while the bot stops.
 /// </summary>
 internal sealed partial class WebhookReceiver(
-    IServiceScopeFactory scopes,
     InboxProcessor processor,
     IHostApplicationLifetime lifetime,
     IOptions<TelegramOptions> options,
@@ -103,15 +101,10 @@ internal sealed partial class WebhookReceiver(
 
     private async Task StoreAsync(InboundUpdate update, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var stored = await scope.ServiceProvider.GetRequiredService<IUpdateInbox>().AddNewAsync([update], cancellationToken);
-        if (stored.Count == 0)
+        if (await processor.AcceptAsync([update], cancellationToken) == 0)
         {
             LogDuplicate(logger, update.UpdateId);
-            return;
         }
-
-        processor.Schedule([update.ChatKey]);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a webhook post from {RemoteAddress} without the right secret header")]
