@@ -45,6 +45,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<TContext>());
         services.AddScoped<IUserRepository, UserRepository<TContext>>();
         services.AddScoped<ISessionRepository, SessionRepository<TContext>>();
+        services.AddScoped<IUsageReader, UsageReader<TContext>>();
         services.AddScoped<IUpdateInbox, UpdateInbox<TContext>>();
     }
 }

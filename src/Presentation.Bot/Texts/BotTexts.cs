@@ -1,4 +1,5 @@
 using System.Text;
+using CleanBot.Application.Abstractions.Persistence;
 using CleanBot.Application.Common.Outcomes;
 using CleanBot.Application.Features.Help;
 using CleanBot.Domain.Users;
@@ -67,6 +68,19 @@ internal abstract class BotTexts
 
     public abstract string DailyTokenQuotaUsed { get; }
 
+    /// <summary>/usage: the person's own messages and the tokens of the answers to them, today, this month and in
+    /// all (UTC).</summary>
+    public abstract string Usage(UserUsage usage);
+
+    /// <summary>/stats, for admins: users, active today, messages and tokens.</summary>
+    public abstract string Statistics(BotStatistics statistics);
+
+    /// <summary>/stats from someone who is not an admin.</summary>
+    public abstract string AdminsOnly { get; }
+
+    /// <summary>A bare /ask: how to use it.</summary>
+    public abstract string AskHint { get; }
+
     public string Rejected(Rejection rejection)
     {
         ArgumentNullException.ThrowIfNull(rejection);
@@ -88,6 +102,9 @@ internal abstract class BotTexts
         BotCommand.Help => "help",
         BotCommand.Reset => "reset",
         BotCommand.New => "new",
+        BotCommand.Usage => "usage",
+        BotCommand.Stats => "stats",
+        BotCommand.Ask => "ask",
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
     };
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using CleanBot.Application.Abstractions.Persistence;
 using CleanBot.Application.Features.Help;
 
 namespace CleanBot.Presentation.Bot.Texts;
@@ -31,6 +33,35 @@ internal sealed class EnglishTexts : BotTexts
     public override string DailyTokenQuotaUsed =>
         "You've used up today's allowance of AI answers. It renews at 00:00 UTC; please write again after that.";
 
+    public override string AdminsOnly => "Sorry, this command is for the bot's admins.";
+
+    public override string AskHint =>
+        "Write your question after the command, for example: /ask what is the capital of Iceland?";
+
+    public override string Usage(UserUsage usage)
+    {
+        ArgumentNullException.ThrowIfNull(usage);
+        return $"""
+            Your usage (UTC days and months):
+            Today: {Figures(usage.Today)}
+            This month: {Figures(usage.ThisMonth)}
+            All time: {Figures(usage.AllTime)}
+
+            Messages are the ones you wrote to me, in every chat; tokens are what the AI counted for the answers.
+            """;
+    }
+
+    public override string Statistics(BotStatistics statistics)
+    {
+        ArgumentNullException.ThrowIfNull(statistics);
+        return $"""
+            Bot statistics (today = since 00:00 UTC):
+            Users: {Number(statistics.Users)}, active today: {Number(statistics.ActiveToday)}
+            Messages: {Number(statistics.AllTime.Messages)}, today: {Number(statistics.Today.Messages)}
+            Tokens: {Number(statistics.AllTime.Tokens)}, today: {Number(statistics.Today.Tokens)}
+            """;
+    }
+
     public override string Welcome(string firstName, bool isNewUser) =>
         isNewUser
             ? $"Hello {firstName}! I'm CleanBot, an AI assistant. Ask me anything, in English or Persian. Send /help to see what I can do."
@@ -48,6 +79,9 @@ internal sealed class EnglishTexts : BotTexts
         BotCommand.Help => "what I can do",
         BotCommand.Reset => "forget this conversation",
         BotCommand.New => "start a new conversation",
+        BotCommand.Usage => "your messages and tokens",
+        BotCommand.Stats => "bot statistics (admins)",
+        BotCommand.Ask => "ask a question, also in groups",
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
     };
 
@@ -65,6 +99,12 @@ internal sealed class EnglishTexts : BotTexts
         WholeSeconds(retryAfter) is var seconds and > 0
             ? $"You're sending messages faster than I can answer them. Please wait {seconds} seconds, then write again."
             : "You're sending messages faster than I can answer them. Please wait a minute, then write again.";
+
+    private static string Figures(UsageTotals totals) =>
+        $"{Number(totals.Messages)} {(totals.Messages == 1 ? "message" : "messages")}, {Number(totals.Tokens)} {(totals.Tokens == 1 ? "token" : "tokens")}";
+
+    /// <summary>Grouped by thousands: 12,345.</summary>
+    private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     public override string TextTooLong(int maxCharacters) =>
         $"That message is too long for me. Please keep it under {maxCharacters} characters, or split it into parts.";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CleanBot.Application.Abstractions.Persistence;
 using CleanBot.Application.Features.Help;
 
 namespace CleanBot.Presentation.Bot.Texts;
@@ -34,6 +35,54 @@ internal sealed class PersianTexts : BotTexts
     public override string DailyTokenQuotaUsed =>
         "سهمیهٔ امروز شما از پاسخ‌های هوش مصنوعی تمام شده است. سهمیه ساعت ۰۰:۰۰ به وقت UTC دوباره پر می‌شود؛ لطفاً بعد از آن دوباره بنویسید.";
 
+    public override string AdminsOnly => "متأسفم، این دستور فقط برای مدیران ربات است.";
+
+    public override string AskHint =>
+        "سؤالتان را بعد از دستور بنویسید، مثلاً: /ask پایتخت ایسلند کجاست؟";
+
+    public override string Usage(UserUsage usage)
+    {
+        ArgumentNullException.ThrowIfNull(usage);
+        return $"""
+            مصرف شما (روز و ماه به وقت UTC):
+            امروز: {Figures(usage.Today)}
+            این ماه: {Figures(usage.ThisMonth)}
+            از ابتدا تا حالا: {Figures(usage.AllTime)}
+
+            پیام‌ها همان‌هایی است که در همهٔ گفت‌وگوها برایم نوشته‌اید؛ توکن‌ها را هوش مصنوعی برای پاسخ‌ها شمرده است.
+            """;
+    }
+
+    public override string Statistics(BotStatistics statistics)
+    {
+        ArgumentNullException.ThrowIfNull(statistics);
+        return $"""
+            آمار ربات (امروز = از ساعت ۰۰:۰۰ به وقت UTC):
+            کاربران: {Number(statistics.Users)}، فعال امروز: {Number(statistics.ActiveToday)}
+            پیام‌ها: {Number(statistics.AllTime.Messages)}، امروز: {Number(statistics.Today.Messages)}
+            توکن‌ها: {Number(statistics.AllTime.Tokens)}، امروز: {Number(statistics.Today.Tokens)}
+            """;
+    }
+
+    /// <summary>Persian digits and the Persian thousands separator: ۱۲٬۳۴۵. Written out rather than left to
+    /// fa-IR formatting, which keeps Latin digits.</summary>
+    public static string Number(long value)
+    {
+        var latin = value.ToString("N0", CultureInfo.InvariantCulture);
+        return string.Create(latin.Length, latin, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = source[i] switch
+                {
+                    >= '0' and <= '9' => (char)('۰' + (source[i] - '0')),
+                    ',' => '٬',
+                    var other => other,
+                };
+            }
+        });
+    }
+
     public override string Welcome(string firstName, bool isNewUser) =>
         isNewUser
             ? $"سلام {firstName}! من CleanBot هستم، یک دستیار هوش مصنوعی. هر سؤالی دارید به فارسی یا انگلیسی بپرسید. برای دیدن امکانات /help را بفرستید."
@@ -51,6 +100,9 @@ internal sealed class PersianTexts : BotTexts
         BotCommand.Help => "راهنما",
         BotCommand.Reset => "فراموش کردن این گفت‌وگو",
         BotCommand.New => "شروع گفت‌وگوی تازه",
+        BotCommand.Usage => "پیام‌ها و توکن‌های مصرفی شما",
+        BotCommand.Stats => "آمار ربات (ویژهٔ مدیران)",
+        BotCommand.Ask => "پرسیدن سؤال، در گروه‌ها هم",
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
     };
 
@@ -68,6 +120,8 @@ internal sealed class PersianTexts : BotTexts
         WholeSeconds(retryAfter) is var seconds and > 0
             ? $"پیام‌ها را سریع‌تر از آنچه بتوانم پاسخ بدهم می‌فرستید. لطفاً {seconds.ToString("N0", Culture)} ثانیه صبر کنید و بعد دوباره بنویسید."
             : "پیام‌ها را سریع‌تر از آنچه بتوانم پاسخ بدهم می‌فرستید. لطفاً یک دقیقه صبر کنید و بعد دوباره بنویسید.";
+
+    private static string Figures(UsageTotals totals) => $"{Number(totals.Messages)} پیام، {Number(totals.Tokens)} توکن";
 
     public override string TextTooLong(int maxCharacters) =>
         $"این پیام برای من بیش از حد طولانی است. لطفاً آن را کوتاه‌تر از {maxCharacters.ToString("N0", Culture)} نویسه کنید یا در چند بخش بفرستید.";

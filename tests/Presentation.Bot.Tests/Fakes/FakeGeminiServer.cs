@@ -322,6 +322,7 @@ public sealed partial class FakeGeminiServer : IAsyncDisposable
             _ => throw new InvalidOperationException($"Unhandled outcome {outcome}."),
         };
 
+        RecordUsage(chunks);
         if (!request.IsStreaming)
         {
             await WriteJsonAsync(context, 200, chunks[0], cancellationToken);

@@ -5,6 +5,8 @@ using CleanBot.Application.Features.MarkBotBlocked;
 using CleanBot.Application.Features.NotText;
 using CleanBot.Application.Features.ResetSession;
 using CleanBot.Application.Features.Start;
+using CleanBot.Application.Features.Stats;
+using CleanBot.Application.Features.Usage;
 using CleanBot.Infrastructure;
 using CleanBot.Presentation.Bot.Telegram.Replies;
 using CleanBot.Presentation.Bot.Texts;
@@ -69,6 +71,9 @@ internal sealed partial class UpdateHandler(
         UpdateRoute.Command { Name: BotCommand.Start } => StartAsync(message, cancellationToken),
         UpdateRoute.Command { Name: BotCommand.Help } => HelpAsync(message, cancellationToken),
         UpdateRoute.Command { Name: BotCommand.Reset or BotCommand.New } => ResetAsync(message, cancellationToken),
+        UpdateRoute.Command { Name: BotCommand.Usage } => UsageAsync(message, cancellationToken),
+        UpdateRoute.Command { Name: BotCommand.Stats } => StatsAsync(message, cancellationToken),
+        UpdateRoute.Command { Name: BotCommand.Ask } => AskHintAsync(message, cancellationToken),
         UpdateRoute.NotText => NotTextAsync(message, cancellationToken),
         _ => throw new InvalidOperationException($"Unhandled route {route}."),
     };
@@ -125,6 +130,33 @@ internal sealed partial class UpdateHandler(
         {
             ResetSessionOutcome.Reset reset => texts.SessionReset(reset.HadSession),
             ResetSessionOutcome.Refused refused => Refusal(texts, refused.Rejection),
+            _ => throw new InvalidOperationException($"Unknown outcome {outcome.GetType().Name}."),
+        }, cancellationToken);
+
+    private Task UsageAsync(IncomingMessage message, CancellationToken cancellationToken) =>
+        AnswerAsync(new UsageQuery(message.Profile), message, static (texts, outcome) => outcome switch
+        {
+            UsageOutcome.Shown shown => texts.Usage(shown.Usage),
+            UsageOutcome.Refused refused => Refusal(texts, refused.Rejection),
+            _ => throw new InvalidOperationException($"Unknown outcome {outcome.GetType().Name}."),
+        }, cancellationToken);
+
+    private Task StatsAsync(IncomingMessage message, CancellationToken cancellationToken) =>
+        AnswerAsync(new StatsQuery(message.Profile), message, static (texts, outcome) => outcome switch
+        {
+            StatsOutcome.Shown shown => texts.Statistics(shown.Statistics),
+            StatsOutcome.AdminsOnly => texts.AdminsOnly,
+            StatsOutcome.Refused refused => Refusal(texts, refused.Rejection),
+            _ => throw new InvalidOperationException($"Unknown outcome {outcome.GetType().Name}."),
+        }, cancellationToken);
+
+    /// <summary>A bare "/ask" asks how to use it: the help request answers in the person's language (and keeps
+    /// strangers out), with the one hint instead of the whole list.</summary>
+    private Task AskHintAsync(IncomingMessage message, CancellationToken cancellationToken) =>
+        AnswerAsync(new HelpQuery(message.Profile), message, static (texts, outcome) => outcome switch
+        {
+            HelpOutcome.Shown => texts.AskHint,
+            HelpOutcome.Refused refused => Refusal(texts, refused.Rejection),
             _ => throw new InvalidOperationException($"Unknown outcome {outcome.GetType().Name}."),
         }, cancellationToken);
 

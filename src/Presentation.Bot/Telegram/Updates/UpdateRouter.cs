@@ -52,6 +52,7 @@ internal sealed class UpdateRouter(BotIdentity identity)
         {
             return command switch
             {
+                BotCommand.Ask => AskByCommand(message, text, incoming),
                 { } known => new UpdateRoute.Command(known, incoming),
                 null when addressedToOtherBot => new UpdateRoute.Ignore("command for another bot"),
                 null when isGroup => new UpdateRoute.Ignore("unknown command in a group"),
@@ -102,7 +103,17 @@ internal sealed class UpdateRouter(BotIdentity identity)
         : name.Equals("help", StringComparison.OrdinalIgnoreCase) ? BotCommand.Help
         : name.Equals("reset", StringComparison.OrdinalIgnoreCase) ? BotCommand.Reset
         : name.Equals("new", StringComparison.OrdinalIgnoreCase) ? BotCommand.New
+        : name.Equals("usage", StringComparison.OrdinalIgnoreCase) ? BotCommand.Usage
+        : name.Equals("stats", StringComparison.OrdinalIgnoreCase) ? BotCommand.Stats
+        : name.Equals("ask", StringComparison.OrdinalIgnoreCase) ? BotCommand.Ask
         : null;
+
+    /// <summary>"/ask question" is a question like a mention is, in any chat; a bare "/ask" gets a hint instead.</summary>
+    private static UpdateRoute AskByCommand(Message message, string text, IncomingMessage incoming)
+    {
+        var question = text[Math.Min(message.Entities![0].Length, text.Length)..].Trim();
+        return question.Length > 0 ? new UpdateRoute.Ask(question, incoming) : new UpdateRoute.Command(BotCommand.Ask, incoming);
+    }
 
     /// <summary>Finds "@botname" (or a mention by user id) and returns the text without it.</summary>
     private bool TryRemoveMention(Message message, string text, out string question)
