@@ -8,6 +8,8 @@ using CleanBot.Application.Features.MarkBotBlocked;
 using CleanBot.Application.Features.NotText;
 using CleanBot.Application.Features.ResetSession;
 using CleanBot.Application.Features.Start;
+using CleanBot.Application.Features.Stats;
+using CleanBot.Application.Features.Usage;
 using CleanBot.Domain.Conversations;
 using CleanBot.Domain.Users;
 using MediatR;
@@ -30,6 +32,7 @@ public sealed class AccessPipelineTests : IAsyncDisposable
     private readonly IUserRepository _users = Substitute.For<IUserRepository>();
     private readonly ISessionRepository _sessions = Substitute.For<ISessionRepository>();
     private readonly IUnitOfWork _unitOfWork = Substitute.For<IUnitOfWork>();
+    private readonly IUsageReader _usage = Substitute.For<IUsageReader>();
     private readonly DictionaryCache _cache = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
     private readonly ServiceProvider _provider;
@@ -52,10 +55,22 @@ public sealed class AccessPipelineTests : IAsyncDisposable
         services.AddSingleton(_users);
         services.AddSingleton(_sessions);
         services.AddSingleton(_unitOfWork);
+        services.AddSingleton(_usage);
         services.AddSingleton<ICache>(_cache);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         _model.GenerateAsync(Arg.Any<ChatModelRequest>(), Arg.Any<CancellationToken>())
             .Returns(new ChatModelResult.Answered("ok", new TokenUsage(10, 5)));
+    }
+
+    [Fact]
+    public async Task A_stranger_gets_no_usage_figures_and_no_statistics()
+    {
+        var usage = await Send(new UsageQuery(Stranger));
+        var stats = await Send(new StatsQuery(Stranger));
+
+        usage.Should().Be(new UsageOutcome.Refused(new Rejection(RejectionCodes.AccessDenied), Language.Persian));
+        stats.Should().Be(new StatsOutcome.Refused(new Rejection(RejectionCodes.AlreadyTold), Language.Persian));
+        _usage.ReceivedCalls().Should().BeEmpty();
     }
 
     [Fact]

@@ -6,6 +6,8 @@ using CleanBot.Application.Features.Ask;
 using CleanBot.Application.Features.Help;
 using CleanBot.Application.Features.ResetSession;
 using CleanBot.Application.Features.Start;
+using CleanBot.Application.Features.Stats;
+using CleanBot.Application.Features.Usage;
 using CleanBot.Domain.Users;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +35,7 @@ public sealed class PipelineTests : IAsyncDisposable
         services.AddSingleton(_sessions);
         services.AddSingleton(Substitute.For<IUserRepository>());
         services.AddSingleton(Substitute.For<IUnitOfWork>());
+        services.AddSingleton(Substitute.For<IUsageReader>());
         services.AddSingleton<ICache>(new DictionaryCache());
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
@@ -92,6 +95,8 @@ public sealed class PipelineTests : IAsyncDisposable
             .Which.Commands.Should().Contain([BotCommand.Start, BotCommand.Help, BotCommand.Reset, BotCommand.New]);
         (await Send(new ResetSessionCommand(Profiles.Sara, 1))).Should().BeOfType<ResetSessionOutcome.Reset>();
         (await Send(new StartCommand(Profiles.Sara))).Should().BeOfType<StartOutcome.Welcomed>();
+        (await Send(new UsageQuery(Profiles.Sara))).Should().BeOfType<UsageOutcome.Shown>();
+        (await Send(new StatsQuery(Profiles.Sara))).Should().BeOfType<StatsOutcome.AdminsOnly>();
     }
 
     public ValueTask DisposeAsync() => _provider.DisposeAsync();

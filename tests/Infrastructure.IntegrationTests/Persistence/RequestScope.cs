@@ -12,6 +12,8 @@ public sealed class RequestScope(AsyncServiceScope scope) : IAsyncDisposable
 
     public ISessionRepository Sessions => scope.ServiceProvider.GetRequiredService<ISessionRepository>();
 
+    public IUsageReader Usage => scope.ServiceProvider.GetRequiredService<IUsageReader>();
+
     public IUpdateInbox Inbox => scope.ServiceProvider.GetRequiredService<IUpdateInbox>();
 
     public BotDbContext DbContext => scope.ServiceProvider.GetRequiredService<BotDbContext>();
