@@ -204,7 +204,11 @@ internal sealed partial class InboxProcessor(
             pending = await inbox.PendingAsync(chatKey, PendingBatchSize, cancellationToken);
             foreach (var record in pending)
             {
-                if (Read(record) is { } update)
+                if (IsSupersededInlineQuery(chatKey, record, pending))
+                {
+                    LogSuperseded(logger, record.UpdateId);
+                }
+                else if (Read(record) is { } update)
                 {
                     await HandleAsync(update, cancellationToken);
                 }
@@ -237,6 +241,13 @@ internal sealed partial class InboxProcessor(
             }
         }
     }
+
+    /// <summary>
+    /// Of a person's pending inline queries only the newest is answered: their client shows the results for what is
+    /// typed now, and answering each pause in typing in turn would make the last answer too late for Telegram.
+    /// </summary>
+    private static bool IsSupersededInlineQuery(long chatKey, InboundUpdate record, IReadOnlyList<InboundUpdate> pending) =>
+        UpdateChatKey.IsInlineQueries(chatKey) && record.UpdateId != pending[^1].UpdateId;
 
     /// <summary>Reads the stored JSON: the one place an update is parsed. A malformed one is logged and skipped.</summary>
     private Update? Read(InboundUpdate record)
@@ -283,6 +294,9 @@ internal sealed partial class InboxProcessor(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Update {UpdateId} could not be handled; skipped")]
     private static partial void LogUpdateFailed(ILogger logger, Exception exception, int updateId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Skipped inline query {UpdateId}: a newer one of the same person is pending")]
+    private static partial void LogSuperseded(ILogger logger, long updateId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped malformed update {UpdateId}: {Reason}")]
     private static partial void LogMalformed(ILogger logger, long updateId, string reason);

@@ -6,6 +6,7 @@ using CleanBot.Application.Features.NotText;
 using CleanBot.Application.Features.ResetSession;
 using CleanBot.Application.Features.Start;
 using CleanBot.Infrastructure;
+using CleanBot.Presentation.Bot.Telegram.InlineQueries;
 using CleanBot.Presentation.Bot.Telegram.Replies;
 using CleanBot.Presentation.Bot.Texts;
 using MediatR;
@@ -26,6 +27,7 @@ internal sealed partial class UpdateHandler(
     IMediator mediator,
     ReplySender replies,
     TypingIndicator typing,
+    InlineAnswerResponder inlineAnswers,
     ILogger<UpdateHandler> logger)
 {
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
@@ -35,6 +37,13 @@ internal sealed partial class UpdateHandler(
         if (route is UpdateRoute.Ignore ignore)
         {
             LogSkipped(logger, update.Id, ignore.Reason);
+            return;
+        }
+
+        if (route is UpdateRoute.Inline inline)
+        {
+            // No chat to reply or apologise in: the responder answers the query, whatever happens.
+            await inlineAnswers.AnswerAsync(inline, cancellationToken);
             return;
         }
 
