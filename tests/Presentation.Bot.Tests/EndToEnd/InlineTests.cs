@@ -76,6 +76,24 @@ public sealed class InlineTests
     }
 
     [Fact]
+    public async Task A_newer_inline_query_of_a_person_cancels_the_answer_still_being_generated_for_the_older_one()
+    {
+        await using var bot = await BotUnderTest.StartNewAsync();
+        bot.Gemini.Delay = TimeSpan.FromSeconds(30);
+        var older = Bot(bot).InlineQuery(Sara, "What is D");
+        var olderUpdate = bot.Send(older);
+        await bot.Gemini.WaitForRequestsAsync(1);
+
+        bot.Gemini.Delay = TimeSpan.Zero;
+        var newer = await AskInlineAsync(bot, Bot(bot).InlineQuery(Sara, "What is DNS?"));
+        await bot.WaitUntilHandledAsync(olderUpdate);
+
+        newer.Results.Single().Text.Should().Be("Echo: What is DNS?");
+        bot.Telegram.InlineAnswers.Should().ContainSingle("the older query gave way instead of being answered (too slow) first");
+        bot.Gemini.Requests.Select(request => request.LastUserText).Should().Equal("What is D", "What is DNS?");
+    }
+
+    [Fact]
     public async Task An_inline_query_is_not_held_up_by_a_slow_answer_in_the_persons_private_chat()
     {
         await using var bot = await BotUnderTest.StartNewAsync();
@@ -167,6 +185,18 @@ public sealed class InlineTests
         Enumerable.Range(1, 60).Select(seconds => BotTexts.English.TooManyMessages(TimeSpan.FromSeconds(seconds)))
             .Should().Contain(limited.Results.Single().Text);
         bot.Gemini.Requests.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Polling_asks_Telegram_for_inline_queries_and_says_how_to_turn_inline_mode_on_when_it_is_off()
+    {
+        await using var bot = await BotUnderTest.StartNewAsync();
+        await bot.Telegram.WaitForAsync(() => bot.Telegram.CallsTo("getUpdates").Count > 0);
+
+        bot.Telegram.CallsTo("getUpdates")[0].Body.StructuredArg("allowed_updates")!.Value.EnumerateArray()
+            .Select(kind => kind.GetString()).Should().Equal("message", "inline_query");
+        bot.Logs.Lines.Should().Contain(line => line.Contains("Inline mode is off for @clean_test_bot", StringComparison.Ordinal)
+            && line.Contains("/setinline", StringComparison.Ordinal), "the fake's getMe says supports_inline_queries: false");
     }
 
     private static TelegramUpdateFactory Bot(BotUnderTest bot) => bot.Telegram.Updates;
