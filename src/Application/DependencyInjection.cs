@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddSingleton<MessageRateLimit>();
         services.AddScoped<DailyTokenQuota>();
         services.AddOptions<AccessOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<InlineAnswerOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -44,6 +44,7 @@ internal static class BotHost
         });
         builder.Services.Configure<ConversationOptions>(builder.Configuration.GetSection(ConversationOptions.SectionName));
         builder.Services.Configure<AccessOptions>(options => AccessSettings.Bind(builder.Configuration, options));
+        builder.Services.Configure<InlineAnswerOptions>(builder.Configuration.GetSection(InlineAnswerOptions.SectionName));
         builder.Services
             .AddApplication()
             .AddInfrastructure(builder.Configuration)

@@ -21,6 +21,11 @@ internal sealed partial class BotApiConnector(BotIdentity identity, TimeProvider
             try
             {
                 await identity.InitializeAsync(stoppingToken);
+                if (!identity.SupportsInlineQueries)
+                {
+                    LogInlineModeOff(logger, identity.Username);
+                }
+
                 await chooseDelivery(stoppingToken);
                 return true;
             }
@@ -55,6 +60,9 @@ internal sealed partial class BotApiConnector(BotIdentity identity, TimeProvider
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Telegram rejected the bot token (HTTP {StatusCode}): check Telegram__BotToken")]
     private static partial void LogTokenRejected(ILogger logger, int statusCode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inline mode is off for @{BotUsername}: turn it on with @BotFather's /setinline to answer inline queries in any chat")]
+    private static partial void LogInlineModeOff(ILogger logger, string botUsername);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not reach the Bot API ({Reason}); retrying in {Seconds} s")]
     private static partial void LogConnectFailed(ILogger logger, string reason, int seconds);

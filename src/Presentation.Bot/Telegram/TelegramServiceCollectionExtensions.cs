@@ -1,3 +1,4 @@
+using CleanBot.Presentation.Bot.Telegram.InlineQueries;
 using CleanBot.Presentation.Bot.Telegram.Polling;
 using CleanBot.Presentation.Bot.Telegram.Replies;
 using CleanBot.Presentation.Bot.Telegram.Updates;
@@ -47,6 +48,7 @@ internal static class TelegramServiceCollectionExtensions
         services.AddSingleton<TypingIndicator>();
         services.AddSingleton<UpdateRouter>();
         services.AddScoped<UpdateHandler>();
+        services.AddScoped<InlineAnswerResponder>();
         services.AddSingleton<InboxProcessor>();
         services.AddHostedService(provider => provider.GetRequiredService<InboxProcessor>());
         services.AddHostedService<InboxPruningService>();

@@ -111,4 +111,19 @@ internal abstract class BotTexts
     /// <summary>The delay rounded up to whole seconds; zero when the server gave none.</summary>
     protected static int WholeSeconds(TimeSpan? delay) =>
         delay is { } value && value > TimeSpan.Zero ? (int)Math.Ceiling(value.TotalSeconds) : 0;
+
+    /// <summary>The button above an empty list of inline results, while the query is too short to ask about; it opens
+    /// the private chat with the bot.</summary>
+    public abstract string InlineHintButton { get; }
+
+    /// <summary>The title of the inline result that explains why there is no answer.</summary>
+    public abstract string InlineNotAnsweredTitle { get; }
+
+    /// <summary>The title of the inline result that explains a refusal (the allow-list, the rate limit, the quota).</summary>
+    public abstract string InlineRefusedTitle { get; }
+
+    public abstract string InlineTooSlow { get; }
+
+    /// <summary>Like <see cref="ModelUnavailable"/>, without "your message is saved": an inline question is not.</summary>
+    public abstract string InlineModelUnavailable { get; }
 }

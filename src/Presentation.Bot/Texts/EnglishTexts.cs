@@ -108,4 +108,15 @@ internal sealed class EnglishTexts : BotTexts
 
     public override string TextTooLong(int maxCharacters) =>
         $"That message is too long for me. Please keep it under {maxCharacters} characters, or split it into parts.";
+
+    public override string InlineHintButton => "Type your question after my name";
+
+    public override string InlineNotAnsweredTitle => "No answer this time";
+
+    public override string InlineRefusedTitle => "I can't answer this";
+
+    public override string InlineTooSlow =>
+        "The AI took too long to answer. Try again in a moment, or ask me in our private chat, where I have more time.";
+
+    public override string InlineModelUnavailable => "I can't reach the AI right now. Please try again in a minute.";
 }

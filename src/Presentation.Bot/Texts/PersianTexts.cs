@@ -125,4 +125,15 @@ internal sealed class PersianTexts : BotTexts
 
     public override string TextTooLong(int maxCharacters) =>
         $"این پیام برای من بیش از حد طولانی است. لطفاً آن را کوتاه‌تر از {maxCharacters.ToString("N0", Culture)} نویسه کنید یا در چند بخش بفرستید.";
+
+    public override string InlineHintButton => "سؤالتان را بعد از نام من بنویسید";
+
+    public override string InlineNotAnsweredTitle => "این بار پاسخی ندارم";
+
+    public override string InlineRefusedTitle => "نمی‌توانم به این پاسخ بدهم";
+
+    public override string InlineTooSlow =>
+        "پاسخ هوش مصنوعی بیش از حد طول کشید. کمی بعد دوباره امتحان کنید یا در گفت‌وگوی خصوصی با من بپرسید؛ آنجا وقت بیشتری دارم.";
+
+    public override string InlineModelUnavailable => "الان به هوش مصنوعی دسترسی ندارم. لطفاً یک دقیقهٔ دیگر دوباره امتحان کنید.";
 }

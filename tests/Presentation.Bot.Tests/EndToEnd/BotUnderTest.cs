@@ -43,6 +43,9 @@ internal sealed class BotUnderTest : IAsyncDisposable
 
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>The running bot's services, e.g. to hold a chat's lock from a test.</summary>
+    public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("The bot is not started.");
+
     /// <summary>The temporary folder holding this bot's SQLite file.</summary>
     public string Folder { get; }
 

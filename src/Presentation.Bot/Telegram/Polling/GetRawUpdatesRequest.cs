@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CleanBot.Presentation.Bot.Telegram.Webhook;
 using Telegram.Bot.Requests;
+using Telegram.Bot.Types.Enums;
 
 namespace CleanBot.Presentation.Bot.Telegram.Polling;
 
@@ -18,4 +20,8 @@ internal sealed class GetRawUpdatesRequest() : RequestBase<JsonElement[]>("getUp
 
     [JsonPropertyName("timeout")]
     public int? Timeout { get; init; }
+
+    /// <summary>The same kinds the webhook asks for; without it Telegram keeps whatever an earlier call chose.</summary>
+    [JsonPropertyName("allowed_updates")]
+    public IReadOnlyList<UpdateType> AllowedUpdates { get; init; } = WebhookRegistration.AllowedUpdates;
 }

@@ -14,6 +14,9 @@ internal sealed class BotIdentity(ITelegramBotClient bot)
 
     public string Username => Current.Username;
 
+    /// <summary>Whether inline mode is on (@BotFather's /setinline): without it Telegram sends no inline queries.</summary>
+    public bool SupportsInlineQueries => Current.SupportsInlineQueries;
+
     private Identity Current => _me.Task.IsCompletedSuccessfully
         ? _me.Task.Result
         : throw new InvalidOperationException("The bot's identity is read from getMe before updates are handled.");
@@ -21,11 +24,11 @@ internal sealed class BotIdentity(ITelegramBotClient bot)
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         var me = await bot.GetMe(cancellationToken);
-        _me.TrySetResult(new Identity(me.Id, me.Username ?? string.Empty));
+        _me.TrySetResult(new Identity(me.Id, me.Username ?? string.Empty, me.SupportsInlineQueries));
     }
 
     public bool IsUsername(ReadOnlySpan<char> username) =>
         username.Equals(Username.AsSpan(), StringComparison.OrdinalIgnoreCase);
 
-    private sealed record Identity(long Id, string Username);
+    private sealed record Identity(long Id, string Username, bool SupportsInlineQueries);
 }

@@ -114,17 +114,30 @@ internal sealed partial class InboxProcessor(
     /// <summary>Makes sure the chat is drained: starts a drain, or asks the running one to look again when done.</summary>
     private void Schedule(long chatKey)
     {
+        CancellationTokenSource? supersededAnswer;
         lock (_draining)
         {
-            if (_draining.TryGetValue(chatKey, out var running))
+            if (!_draining.TryGetValue(chatKey, out var running))
             {
-                running.LookAgain = true;
+                var drain = new ChatDrain();
+                _draining[chatKey] = drain;
+                drain.Completion = Task.Run(() => RunAsync(chatKey, drain));
                 return;
             }
 
-            var drain = new ChatDrain();
-            _draining[chatKey] = drain;
-            drain.Completion = Task.Run(() => RunAsync(chatKey, drain));
+            running.LookAgain = true;
+            supersededAnswer = running.InlineAnswer;
+        }
+
+        // A newer inline query of the person has just been stored: the one being answered gives way at once instead
+        // of making the newer one wait out its model call. Outside the lock, since cancelling runs callbacks; the
+        // answer may have finished (and its source been disposed) meanwhile.
+        try
+        {
+            supersededAnswer?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
         }
     }
 
@@ -140,7 +153,7 @@ internal sealed partial class InboxProcessor(
                 try
                 {
                     await identity.Known.WaitAsync(cancellationToken);
-                    await DrainAsync(chatKey, cancellationToken);
+                    await DrainAsync(chatKey, drain, cancellationToken);
                 }
                 finally
                 {
@@ -193,7 +206,7 @@ internal sealed partial class InboxProcessor(
         }
     }
 
-    private async Task DrainAsync(long chatKey, CancellationToken cancellationToken)
+    private async Task DrainAsync(long chatKey, ChatDrain drain, CancellationToken cancellationToken)
     {
         await using var held = await chatLock.AcquireAsync(chatKey, cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
@@ -204,9 +217,13 @@ internal sealed partial class InboxProcessor(
             pending = await inbox.PendingAsync(chatKey, PendingBatchSize, cancellationToken);
             foreach (var record in pending)
             {
-                if (Read(record) is { } update)
+                if (IsSupersededInlineQuery(chatKey, record, pending))
                 {
-                    await HandleAsync(update, cancellationToken);
+                    LogSuperseded(logger, record.UpdateId);
+                }
+                else if (Read(record) is { } update)
+                {
+                    await HandleAsync(update, chatKey, drain, cancellationToken);
                 }
 
                 await MarkHandledAsync(inbox, record.UpdateId, cancellationToken);
@@ -238,6 +255,13 @@ internal sealed partial class InboxProcessor(
         }
     }
 
+    /// <summary>
+    /// Of a person's pending inline queries only the newest is answered: their client shows the results for what is
+    /// typed now, and answering each pause in typing in turn would make the last answer too late for Telegram.
+    /// </summary>
+    private static bool IsSupersededInlineQuery(long chatKey, InboundUpdate record, IReadOnlyList<InboundUpdate> pending) =>
+        UpdateChatKey.IsInlineQueries(chatKey) && record.UpdateId != pending[^1].UpdateId;
+
     /// <summary>Reads the stored JSON: the one place an update is parsed. A malformed one is logged and skipped.</summary>
     private Update? Read(InboundUpdate record)
     {
@@ -251,6 +275,38 @@ internal sealed partial class InboxProcessor(
             // ArgumentOutOfRangeException). Parsing stored text does no I/O, so whatever it throws is about the text.
             LogMalformed(logger, record.UpdateId, exception.Message);
             return null;
+        }
+    }
+
+    /// <summary>Handles an update; a person's inline query can be cancelled by a newer one (see <see cref="Schedule(long)"/>).</summary>
+    private async Task HandleAsync(Update update, long chatKey, ChatDrain drain, CancellationToken cancellationToken)
+    {
+        if (!UpdateChatKey.IsInlineQueries(chatKey))
+        {
+            await HandleAsync(update, cancellationToken);
+            return;
+        }
+
+        using var answer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        lock (_draining)
+        {
+            drain.InlineAnswer = answer;
+        }
+
+        try
+        {
+            await HandleAsync(update, answer.Token);
+        }
+        catch (OperationCanceledException) when (answer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            LogGaveWay(logger, update.Id);
+        }
+        finally
+        {
+            lock (_draining)
+            {
+                drain.InlineAnswer = null;
+            }
         }
     }
 
@@ -284,6 +340,12 @@ internal sealed partial class InboxProcessor(
     [LoggerMessage(Level = LogLevel.Error, Message = "Update {UpdateId} could not be handled; skipped")]
     private static partial void LogUpdateFailed(ILogger logger, Exception exception, int updateId);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Skipped inline query {UpdateId}: a newer one of the same person is pending")]
+    private static partial void LogSuperseded(ILogger logger, long updateId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Inline query {UpdateId} gave way to a newer one of the same person while it was being answered")]
+    private static partial void LogGaveWay(ILogger logger, int updateId);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped malformed update {UpdateId}: {Reason}")]
     private static partial void LogMalformed(ILogger logger, long updateId, string reason);
 
@@ -292,5 +354,8 @@ internal sealed partial class InboxProcessor(
         public Task Completion { get; set; } = Task.CompletedTask;
 
         public bool LookAgain { get; set; }
+
+        /// <summary>While a person's inline query is being answered: cancelled when a newer one of theirs arrives.</summary>
+        public CancellationTokenSource? InlineAnswer { get; set; }
     }
 }

@@ -8,6 +8,7 @@ using CleanBot.Application.Features.Start;
 using CleanBot.Application.Features.Stats;
 using CleanBot.Application.Features.Usage;
 using CleanBot.Infrastructure;
+using CleanBot.Presentation.Bot.Telegram.InlineQueries;
 using CleanBot.Presentation.Bot.Telegram.Replies;
 using CleanBot.Presentation.Bot.Texts;
 using MediatR;
@@ -28,6 +29,7 @@ internal sealed partial class UpdateHandler(
     IMediator mediator,
     ReplySender replies,
     TypingIndicator typing,
+    InlineAnswerResponder inlineAnswers,
     ILogger<UpdateHandler> logger)
 {
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
@@ -37,6 +39,13 @@ internal sealed partial class UpdateHandler(
         if (route is UpdateRoute.Ignore ignore)
         {
             LogSkipped(logger, update.Id, ignore.Reason);
+            return;
+        }
+
+        if (route is UpdateRoute.Inline inline)
+        {
+            // No chat to reply or apologise in: the responder answers the query, whatever happens.
+            await inlineAnswers.AnswerAsync(inline, cancellationToken);
             return;
         }
 

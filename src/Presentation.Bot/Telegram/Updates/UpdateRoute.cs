@@ -1,4 +1,5 @@
 using CleanBot.Application.Features.Help;
+using CleanBot.Domain.Users;
 
 namespace CleanBot.Presentation.Bot.Telegram.Updates;
 
@@ -15,6 +16,9 @@ internal abstract record UpdateRoute
 
     /// <summary>A sticker, photo, voice note or the like, addressed to the bot.</summary>
     public sealed record NotText(IncomingMessage Message) : UpdateRoute;
+
+    /// <summary><c>@botname question</c> typed in any chat: answered with inline results, not in a chat.</summary>
+    public sealed record Inline(string QueryId, string Text, UserProfile Profile) : UpdateRoute;
 
     /// <summary>Nothing for the bot to do; <paramref name="Reason"/> says why, for the log.</summary>
     public sealed record Ignore(string Reason) : UpdateRoute;

@@ -15,6 +15,13 @@ internal sealed class UpdateRouter(BotIdentity identity)
     public UpdateRoute Route(Update update)
     {
         ArgumentNullException.ThrowIfNull(update);
+        if (update.InlineQuery is { } inlineQuery)
+        {
+            return inlineQuery.From is { IsBot: false } querySender
+                ? new UpdateRoute.Inline(inlineQuery.Id, inlineQuery.Query ?? string.Empty, ProfileOf(querySender))
+                : new UpdateRoute.Ignore("inline query has no human sender");
+        }
+
         if (update.Message is not { } message)
         {
             return new UpdateRoute.Ignore($"update kind {update.Type} is not handled");
@@ -38,7 +45,7 @@ internal sealed class UpdateRouter(BotIdentity identity)
         }
 
         var incoming = new IncomingMessage(
-            new UserProfile(from.Id, from.Username, from.FirstName ?? string.Empty, from.LastName, from.LanguageCode),
+            ProfileOf(from),
             new ReplyTarget(message.Chat.Id, message.IsTopicMessage ? message.MessageThreadId : null, isGroup ? message.Id : null));
 
         if (message.Text is not { } text)
@@ -69,6 +76,9 @@ internal sealed class UpdateRouter(BotIdentity identity)
             ? new UpdateRoute.Ask(question, incoming)
             : new UpdateRoute.Ignore("group message not addressed to the bot");
     }
+
+    private static UserProfile ProfileOf(global::Telegram.Bot.Types.User from) =>
+        new(from.Id, from.Username, from.FirstName ?? string.Empty, from.LastName, from.LanguageCode);
 
     private bool IsReplyToBot(Message message) => message.ReplyToMessage?.From?.Id == identity.Id;
 
