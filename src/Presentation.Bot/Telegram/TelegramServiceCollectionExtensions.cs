@@ -1,3 +1,4 @@
+using CleanBot.Presentation.Bot.Telegram.Commands;
 using CleanBot.Presentation.Bot.Telegram.Polling;
 using CleanBot.Presentation.Bot.Telegram.Replies;
 using CleanBot.Presentation.Bot.Telegram.Updates;
@@ -44,12 +45,14 @@ internal static class TelegramServiceCollectionExtensions
         services.AddSingleton<OutboundBudget>();
         services.AddSingleton<ChatDelivery>();
         services.AddSingleton<ReplySender>();
+        services.AddSingleton<MenuReplies>();
         services.AddSingleton<TypingIndicator>();
         services.AddSingleton<UpdateRouter>();
         services.AddScoped<UpdateHandler>();
         services.AddSingleton<InboxProcessor>();
         services.AddHostedService(provider => provider.GetRequiredService<InboxProcessor>());
         services.AddHostedService<InboxPruningService>();
+        services.AddHostedService<CommandMenuRegistration>();
         if (TelegramOptions.ModeIn(configuration) == TelegramMode.Webhook)
         {
             services.AddSingleton<WebhookReceiver>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CleanBot.Application.Features.Help;
+using CleanBot.Domain.Users;
 
 namespace CleanBot.Presentation.Bot.Texts;
 
@@ -51,6 +52,11 @@ internal sealed class PersianTexts : BotTexts
         BotCommand.Help => "راهنما",
         BotCommand.Reset => "فراموش کردن این گفت‌وگو",
         BotCommand.New => "شروع گفت‌وگوی تازه",
+        BotCommand.Mode => "انتخاب شیوهٔ پاسخ: دستیار، مترجم، برنامه‌نویسی، ویرایش، معلم",
+        BotCommand.Lang => "انتخاب زبانی که با شما صحبت می‌کنم",
+        BotCommand.Usage => "مصرف توکن شما: امروز، این ماه و از ابتدا",
+        BotCommand.Stats => "آمار ربات (فقط مدیران)",
+        BotCommand.Ask => "پرسیدن در گروه: /ask و بعد سؤالتان",
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
     };
 
@@ -71,4 +77,42 @@ internal sealed class PersianTexts : BotTexts
 
     public override string TextTooLong(int maxCharacters) =>
         $"این پیام برای من بیش از حد طولانی است. لطفاً آن را کوتاه‌تر از {maxCharacters.ToString("N0", Culture)} نویسه کنید یا در چند بخش بفرستید.";
+
+    public override string PersonaName(Persona persona) => persona switch
+    {
+        Persona.Assistant => "دستیار",
+        Persona.Translator => "مترجم",
+        Persona.CodeHelper => "کمک‌یار برنامه‌نویسی",
+        Persona.WritingEditor => "ویراستار",
+        Persona.Tutor => "معلم",
+        _ => throw new ArgumentOutOfRangeException(nameof(persona), persona, null),
+    };
+
+    public override string PersonaDescription(Persona persona) => persona switch
+    {
+        Persona.Assistant => "به هر سؤالی پاسخ می‌دهد و گپ می‌زند",
+        Persona.Translator => "فارسی را به انگلیسی و انگلیسی را به فارسی ترجمه می‌کند",
+        Persona.CodeHelper => "کد می‌نویسد، توضیح می‌دهد و اشکالش را برطرف می‌کند",
+        Persona.WritingEditor => "متن‌های شما را درست و روان می‌کند",
+        Persona.Tutor => "گام‌به‌گام توضیح می‌دهد و می‌سنجد که مطلب را فهمیده‌اید",
+        _ => throw new ArgumentOutOfRangeException(nameof(persona), persona, null),
+    };
+
+    protected override string PersonaMenuIntroduction(string currentName) =>
+        $"حالت فعلی: {currentName}. انتخاب کنید چگونه پاسخ بدهم:";
+
+    public override string PersonaChosen(Persona persona, bool sessionEnded) =>
+        sessionEnded
+            ? $"حالت: {PersonaName(persona)}. برای آن گفت‌وگوی تازه‌ای شروع کردم؛ برای تغییر دوباره /mode را بفرستید."
+            : $"حالت: {PersonaName(persona)}. برای تغییر دوباره /mode را بفرستید.";
+
+    public override string PersonaChosenToast(Persona persona) => $"حالت: {PersonaName(persona)}";
+
+    public override string LanguageMenu => "زبانی را که با شما صحبت کنم انتخاب کنید:";
+
+    public override string LanguageChosen => "انجام شد: از این به بعد با شما فارسی صحبت می‌کنم. برای تغییر آن /lang را بفرستید.";
+
+    public override string LanguageChosenToast => "زبان: فارسی";
+
+    public override string UnknownButton => "این دکمه دیگر کار نمی‌کند. برای منوی تازه /mode یا /lang را بفرستید.";
 }

@@ -7,4 +7,9 @@ public enum BotCommand
     Help,
     Reset,
     New,
+    Mode,
+    Lang,
+    Usage,
+    Stats,
+    Ask,
 }

@@ -4,14 +4,13 @@ using Microsoft.Extensions.Options;
 
 namespace CleanBot.Application.Features.Help;
 
-public sealed class HelpQueryHandler(UserRegistry registry, IOptions<ConversationOptions> options)
+public sealed class HelpQueryHandler(UserRegistry registry, IOptions<ConversationOptions> options, IOptions<AccessOptions> access)
     : IRequestHandler<HelpQuery, HelpOutcome>
 {
-    private static readonly BotCommand[] Commands = [BotCommand.Start, BotCommand.New, BotCommand.Reset, BotCommand.Help];
-
     public async Task<HelpOutcome> Handle(HelpQuery request, CancellationToken cancellationToken)
     {
         var language = await registry.LanguageOfAsync(request.Profile, cancellationToken);
-        return new HelpOutcome.Shown(language, Commands, options.Value.MaxInputCharacters);
+        var commands = access.Value.IsAdmin(request.Profile.Id) ? BotCommands.ListedForAdmins : BotCommands.Listed;
+        return new HelpOutcome.Shown(language, commands, options.Value.MaxInputCharacters);
     }
 }

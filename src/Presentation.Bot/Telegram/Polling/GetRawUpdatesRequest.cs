@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Telegram.Bot.Requests;
+using Telegram.Bot.Types.Enums;
 
 namespace CleanBot.Presentation.Bot.Telegram.Polling;
 
@@ -18,4 +19,9 @@ internal sealed class GetRawUpdatesRequest() : RequestBase<JsonElement[]>("getUp
 
     [JsonPropertyName("timeout")]
     public int? Timeout { get; init; }
+
+    /// <summary>The kinds of update to receive. Telegram remembers the last list given (by getUpdates or setWebhook), so
+    /// polling names its own rather than inherit one.</summary>
+    [JsonPropertyName("allowed_updates")]
+    public IEnumerable<UpdateType>? AllowedUpdates { get; init; }
 }

@@ -26,6 +26,7 @@ internal sealed partial class UpdateHandler(
     IMediator mediator,
     ReplySender replies,
     TypingIndicator typing,
+    MenuReplies menus,
     ILogger<UpdateHandler> logger)
 {
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
@@ -35,6 +36,12 @@ internal sealed partial class UpdateHandler(
         if (route is UpdateRoute.Ignore ignore)
         {
             LogSkipped(logger, update.Id, ignore.Reason);
+            return;
+        }
+
+        if (route is UpdateRoute.Button button)
+        {
+            await PressAsync(update.Id, button.Press, cancellationToken);
             return;
         }
 
@@ -69,6 +76,8 @@ internal sealed partial class UpdateHandler(
         UpdateRoute.Command { Name: BotCommand.Start } => StartAsync(message, cancellationToken),
         UpdateRoute.Command { Name: BotCommand.Help } => HelpAsync(message, cancellationToken),
         UpdateRoute.Command { Name: BotCommand.Reset or BotCommand.New } => ResetAsync(message, cancellationToken),
+        UpdateRoute.Command { Name: BotCommand.Mode } => ModeMenuAsync(message, cancellationToken),
+        UpdateRoute.Command { Name: BotCommand.Lang } => LanguageMenuAsync(message, cancellationToken),
         UpdateRoute.NotText => NotTextAsync(message, cancellationToken),
         _ => throw new InvalidOperationException($"Unhandled route {route}."),
     };

@@ -16,6 +16,9 @@ internal abstract record UpdateRoute
     /// <summary>A sticker, photo, voice note or the like, addressed to the bot.</summary>
     public sealed record NotText(IncomingMessage Message) : UpdateRoute;
 
+    /// <summary>A press on a button of one of the bot's menus; it must be answered whatever it holds.</summary>
+    public sealed record Button(ButtonPress Press) : UpdateRoute;
+
     /// <summary>Nothing for the bot to do; <paramref name="Reason"/> says why, for the log.</summary>
     public sealed record Ignore(string Reason) : UpdateRoute;
 }

@@ -1,4 +1,5 @@
 using CleanBot.Domain.Users;
+using CleanBot.Presentation.Bot.Telegram.Menus;
 using CleanBot.Presentation.Bot.Telegram.Replies;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
@@ -9,12 +10,18 @@ namespace CleanBot.Presentation.Bot.Telegram.Updates;
 /// <summary>
 /// Decides what an update asks of the bot. In private chats every message is for the bot; in groups only commands,
 /// messages that mention the bot and replies to the bot's own messages are (the same rule as Telegram's privacy mode).
+/// Presses on the bot's menu buttons are routed wherever the menu is.
 /// </summary>
 internal sealed class UpdateRouter(BotIdentity identity)
 {
     public UpdateRoute Route(Update update)
     {
         ArgumentNullException.ThrowIfNull(update);
+        if (update.CallbackQuery is { } query)
+        {
+            return RouteButton(query);
+        }
+
         if (update.Message is not { } message)
         {
             return new UpdateRoute.Ignore($"update kind {update.Type} is not handled");
@@ -69,6 +76,23 @@ internal sealed class UpdateRouter(BotIdentity identity)
             : new UpdateRoute.Ignore("group message not addressed to the bot");
     }
 
+    /// <summary>Every press from a person is answered, even one whose data the bot does not know; the chat is kept only
+    /// when the menu is in a chat the bot serves.</summary>
+    private static UpdateRoute RouteButton(CallbackQuery query)
+    {
+        if (string.IsNullOrEmpty(query.Id) || query.From is not { IsBot: false } from)
+        {
+            return new UpdateRoute.Ignore("button press without an id or a human sender");
+        }
+
+        var profile = new UserProfile(from.Id, from.Username, from.FirstName ?? string.Empty, from.LastName, from.LanguageCode);
+        var menu = query.Message is { Chat: { Id: not 0, Type: ChatType.Private or ChatType.Group or ChatType.Supergroup } chat, Id: > 0 } message
+            ? new MenuMessage(new ReplyTarget(chat.Id, message.IsTopicMessage ? message.MessageThreadId : null, null), message.Id)
+            : null;
+        var choice = ButtonData.TryParse(query.Data, out var parsed) ? parsed : null;
+        return new UpdateRoute.Button(new ButtonPress(query.Id, profile, menu, choice));
+    }
+
     private bool IsReplyToBot(Message message) => message.ReplyToMessage?.From?.Id == identity.Id;
 
     /// <summary>Reads "/name" or "/name@botname" at the start of the text.</summary>
@@ -102,6 +126,8 @@ internal sealed class UpdateRouter(BotIdentity identity)
         : name.Equals("help", StringComparison.OrdinalIgnoreCase) ? BotCommand.Help
         : name.Equals("reset", StringComparison.OrdinalIgnoreCase) ? BotCommand.Reset
         : name.Equals("new", StringComparison.OrdinalIgnoreCase) ? BotCommand.New
+        : name.Equals("mode", StringComparison.OrdinalIgnoreCase) ? BotCommand.Mode
+        : name.Equals("lang", StringComparison.OrdinalIgnoreCase) ? BotCommand.Lang
         : null;
 
     /// <summary>Finds "@botname" (or a mention by user id) and returns the text without it.</summary>
