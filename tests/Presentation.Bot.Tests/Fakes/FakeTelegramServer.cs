@@ -145,8 +145,8 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         "editMessageText" => EditMessageText(args),
         "deleteMessage" => DeleteMessage(args),
         "sendChatAction" => SendChatAction(args),
-        "deleteMyCommands" or "setMyDescription" or "setMyShortDescription" or "setMyName" or "setChatMenuButton"
-            or "answerCallbackQuery" => TelegramReply.Ok(true),
+        "answerCallbackQuery" => AnswerCallbackQuery(args),
+        "deleteMyCommands" or "setMyDescription" or "setMyShortDescription" or "setMyName" or "setChatMenuButton" => TelegramReply.Ok(true),
         // Unknown methods get what the real server answers, so a typo or an unfaked method shows up.
         _ => TelegramReply.Error(404, "Not Found"),
     };
