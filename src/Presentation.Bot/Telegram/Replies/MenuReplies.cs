@@ -52,8 +52,8 @@ internal sealed partial class MenuReplies(ITelegramBotClient bot, ChatDelivery d
         }
     }
 
-    /// <summary>Answers a button press with a short notice. Telegram accepts an answer only for a while after the press;
-    /// a late one is refused with 400, which is logged and otherwise ignored.</summary>
+    /// <summary>Answers a button press with a short notice. Telegram accepts an answer only for a while after the press
+    /// (a late one is refused with 400); an answer that cannot be given is logged and otherwise ignored.</summary>
     public async Task AnswerPressAsync(string callbackQueryId, string? toast, CancellationToken cancellationToken)
     {
         var text = toast is { Length: > MaxToastLength } ? toast[..(MaxToastLength - 1)] + "…" : toast;
@@ -61,9 +61,10 @@ internal sealed partial class MenuReplies(ITelegramBotClient bot, ChatDelivery d
         {
             await bot.AnswerCallbackQuery(callbackQueryId, text, cancellationToken: cancellationToken);
         }
-        catch (ApiRequestException exception) when (exception.ErrorCode == 400)
+        catch (RequestException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            LogPressNotAnswered(logger, exception.Message);
+            // Only the notice and the spinner are lost: the choice is stored, and the menu is still edited.
+            LogPressNotAnswered(logger, BotApiConnector.Describe(exception));
         }
     }
 

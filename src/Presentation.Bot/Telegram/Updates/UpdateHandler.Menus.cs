@@ -41,40 +41,37 @@ internal sealed partial class UpdateHandler
 
     /// <summary>
     /// Acts on a button press and always answers it, so the button stops spinning: with the choice made, with a polite
-    /// word for a button the bot does not know, or with an apology when handling it failed. A transient failure (the
-    /// database restarting) propagates unanswered instead, so the update is handled again.
+    /// word for a button the bot does not know, or with an apology when handling it failed. Then the menu becomes the
+    /// confirmation. A transient failure (the database restarting) propagates unanswered instead, so the update is
+    /// handled again.
     /// </summary>
     private async Task PressAsync(int updateId, ButtonPress press, CancellationToken cancellationToken)
     {
-        string? toast;
-        var answered = false;
+        string? notice;
+        string? confirmation = null;
         try
         {
-            if (press is not { Choice: { } choice, Menu: { } menu })
+            if (press is { Choice: { } choice, Menu: { } menu })
             {
-                LogUnknownButton(logger, updateId, press.Profile.Id);
-                toast = BotTexts.For(await LanguageOfAsync(press.Profile, cancellationToken)).UnknownButton;
+                (notice, confirmation) = await ChooseAsync(press.Profile, menu, choice, cancellationToken);
             }
             else
             {
-                var (notice, confirmation) = await ChooseAsync(press.Profile, menu, choice, cancellationToken);
-                await menus.AnswerPressAsync(press.QueryId, notice, cancellationToken);
-                answered = true;
-                if (confirmation is not null)
-                {
-                    await menus.ReplaceMenuAsync(menu.Target.ChatId, menu.MessageId, confirmation, cancellationToken);
-                }
-
-                return;
+                LogUnknownButton(logger, updateId, press.Profile.Id);
+                notice = BotTexts.For(await LanguageOfAsync(press.Profile, cancellationToken)).UnknownButton;
             }
         }
-        catch (Exception exception) when (!answered && !cancellationToken.IsCancellationRequested && !TransientFailures.IsTransient(exception))
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && !TransientFailures.IsTransient(exception))
         {
             LogFailed(logger, exception, updateId);
-            toast = BotTexts.For(press.Profile.Language).UnexpectedError;
+            notice = BotTexts.For(press.Profile.Language).UnexpectedError;
         }
 
-        await menus.AnswerPressAsync(press.QueryId, toast, cancellationToken);
+        await menus.AnswerPressAsync(press.QueryId, notice, cancellationToken);
+        if (confirmation is not null && press.Menu is { } answeredMenu)
+        {
+            await menus.ReplaceMenuAsync(answeredMenu.Target.ChatId, answeredMenu.MessageId, confirmation, cancellationToken);
+        }
     }
 
     /// <summary>Stores the choice; returns the notice for the press and the text the menu becomes (null: leave it).</summary>
