@@ -71,6 +71,6 @@ internal sealed partial class MenuReplies(ITelegramBotClient bot, ChatDelivery d
     [LoggerMessage(Level = LogLevel.Information, Message = "Menu message {MessageId} in chat {ChatId} was not edited ({Reason})")]
     private static partial void LogMenuNotEdited(ILogger logger, long chatId, int messageId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "A button press could not be answered ({Reason})")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A button press could not be answered ({Reason})")]
     private static partial void LogPressNotAnswered(ILogger logger, string reason);
 }
