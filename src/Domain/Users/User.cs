@@ -18,7 +18,18 @@ public sealed class User
 
     public string? LastName { get; private set; }
 
-    public Language Language { get; private set; }
+    /// <summary>The language the bot speaks to this user: their own choice (<c>/lang</c>) when they made one, otherwise
+    /// the one their Telegram client reports.</summary>
+    public Language Language => ChosenLanguage ?? ReportedLanguage;
+
+    /// <summary>The language Telegram reports with each message; it follows the user's client.</summary>
+    public Language ReportedLanguage { get; private set; }
+
+    /// <summary>The language the user picked; null while they leave it to Telegram.</summary>
+    public Language? ChosenLanguage { get; private set; }
+
+    /// <summary>The chat mode the user's questions are answered in.</summary>
+    public Persona Persona { get; private set; }
 
     public DateTimeOffset FirstSeenAt { get; private set; }
 
@@ -39,7 +50,8 @@ public sealed class User
     }
 
     /// <summary>
-    /// Records a new sighting: names and language follow what Telegram reports now. A user who writes has unblocked
+    /// Records a new sighting: names and the reported language follow what Telegram reports now (a chosen language
+    /// stays). A user who writes has unblocked
     /// the bot, so a block mark is cleared.
     /// </summary>
     public void Refresh(UserProfile profile, DateTimeOffset now)
@@ -58,6 +70,31 @@ public sealed class User
         }
     }
 
+    /// <summary>Puts the user's questions into another chat mode.</summary>
+    /// <returns>False when the user was in that mode already.</returns>
+    public bool ChoosePersona(Persona persona)
+    {
+        if (!Enum.IsDefined(persona))
+        {
+            throw new ArgumentOutOfRangeException(nameof(persona), persona, null);
+        }
+
+        var changed = Persona != persona;
+        Persona = persona;
+        return changed;
+    }
+
+    /// <summary>The bot speaks <paramref name="language"/> to the user from now on, whatever Telegram reports.</summary>
+    public void ChooseLanguage(Language language)
+    {
+        if (!Enum.IsDefined(language))
+        {
+            throw new ArgumentOutOfRangeException(nameof(language), language, null);
+        }
+
+        ChosenLanguage = language;
+    }
+
     /// <summary>Telegram refused a message to this user: they blocked the bot. The first refusal's time is kept.</summary>
     public void MarkBlockedBot(DateTimeOffset now) => BlockedBotAt ??= now;
 
@@ -66,6 +103,6 @@ public sealed class User
         Username = profile.Username;
         FirstName = profile.FirstName;
         LastName = profile.LastName;
-        Language = LanguageCodes.FromTag(profile.LanguageTag);
+        ReportedLanguage = LanguageCodes.FromTag(profile.LanguageTag);
     }
 }

@@ -1,3 +1,4 @@
+using CleanBot.Presentation.Bot.Telegram.Commands;
 using CleanBot.Presentation.Bot.Telegram.InlineQueries;
 using CleanBot.Presentation.Bot.Telegram.Polling;
 using CleanBot.Presentation.Bot.Telegram.Replies;
@@ -45,6 +46,7 @@ internal static class TelegramServiceCollectionExtensions
         services.AddSingleton<OutboundBudget>();
         services.AddSingleton<ChatDelivery>();
         services.AddSingleton<ReplySender>();
+        services.AddSingleton<MenuReplies>();
         services.AddSingleton<TypingIndicator>();
         services.AddSingleton<UpdateRouter>();
         services.AddScoped<UpdateHandler>();
@@ -52,6 +54,7 @@ internal static class TelegramServiceCollectionExtensions
         services.AddSingleton<InboxProcessor>();
         services.AddHostedService(provider => provider.GetRequiredService<InboxProcessor>());
         services.AddHostedService<InboxPruningService>();
+        services.AddHostedService<CommandMenuRegistration>();
         if (TelegramOptions.ModeIn(configuration) == TelegramMode.Webhook)
         {
             services.AddSingleton<WebhookReceiver>();

@@ -102,11 +102,52 @@ internal abstract class BotTexts
         BotCommand.Help => "help",
         BotCommand.Reset => "reset",
         BotCommand.New => "new",
+        BotCommand.Mode => "mode",
+        BotCommand.Lang => "lang",
         BotCommand.Usage => "usage",
         BotCommand.Stats => "stats",
         BotCommand.Ask => "ask",
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
     };
+
+    /// <summary>A language's name in that language, so a person finds theirs whatever the bot speaks now.</summary>
+    public static string LanguageName(Language language) => language == Language.Persian ? "فارسی" : "English";
+
+    public abstract string PersonaName(Persona persona);
+
+    /// <summary>One line on what the persona does, shown next to its name in the <c>/mode</c> menu.</summary>
+    public abstract string PersonaDescription(Persona persona);
+
+    /// <summary>The <c>/mode</c> menu: the current persona, then every persona with what it does; the buttons follow.</summary>
+    public string PersonaMenu(Persona current)
+    {
+        var text = new StringBuilder(PersonaMenuIntroduction(PersonaName(current))).Append("\n\n");
+        foreach (var persona in PersonaTags.All)
+        {
+            text.Append("• ").Append(PersonaName(persona)).Append(" — ").Append(PersonaDescription(persona)).Append('\n');
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    protected abstract string PersonaMenuIntroduction(string currentName);
+
+    /// <summary>What the menu message becomes once a persona is picked.</summary>
+    public abstract string PersonaChosen(Persona persona, bool sessionEnded);
+
+    /// <summary>The short notice over the chat when the button is pressed (Telegram shows at most 200 characters).</summary>
+    public abstract string PersonaChosenToast(Persona persona);
+
+    /// <summary>The <c>/lang</c> menu's text; the buttons name each language in itself.</summary>
+    public abstract string LanguageMenu { get; }
+
+    /// <summary>What the menu message becomes once a language is picked, in that language.</summary>
+    public abstract string LanguageChosen { get; }
+
+    public abstract string LanguageChosenToast { get; }
+
+    /// <summary>A button the bot does not recognise (an old menu, tampered data).</summary>
+    public abstract string UnknownButton { get; }
 
     /// <summary>The delay rounded up to whole seconds; zero when the server gave none.</summary>
     protected static int WholeSeconds(TimeSpan? delay) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CleanBot.Application.Abstractions.Persistence;
 using CleanBot.Application.Features.Help;
+using CleanBot.Domain.Users;
 
 namespace CleanBot.Presentation.Bot.Texts;
 
@@ -79,6 +80,8 @@ internal sealed class EnglishTexts : BotTexts
         BotCommand.Help => "what I can do",
         BotCommand.Reset => "forget this conversation",
         BotCommand.New => "start a new conversation",
+        BotCommand.Mode => "choose how I answer: assistant, translator, code, writing, tutor",
+        BotCommand.Lang => "choose the language I speak to you",
         BotCommand.Usage => "your messages and tokens",
         BotCommand.Stats => "bot statistics (admins)",
         BotCommand.Ask => "ask a question, also in groups",
@@ -119,4 +122,42 @@ internal sealed class EnglishTexts : BotTexts
         "The AI took too long to answer. Try again in a moment, or ask me in our private chat, where I have more time.";
 
     public override string InlineModelUnavailable => "I can't reach the AI right now. Please try again in a minute.";
+
+    public override string PersonaName(Persona persona) => persona switch
+    {
+        Persona.Assistant => "Assistant",
+        Persona.Translator => "Translator",
+        Persona.CodeHelper => "Code helper",
+        Persona.WritingEditor => "Writing editor",
+        Persona.Tutor => "Tutor",
+        _ => throw new ArgumentOutOfRangeException(nameof(persona), persona, null),
+    };
+
+    public override string PersonaDescription(Persona persona) => persona switch
+    {
+        Persona.Assistant => "answers questions and chats about anything",
+        Persona.Translator => "translates Persian to English and English to Persian",
+        Persona.CodeHelper => "writes, explains and fixes code",
+        Persona.WritingEditor => "corrects and polishes your texts",
+        Persona.Tutor => "explains step by step and checks you understood",
+        _ => throw new ArgumentOutOfRangeException(nameof(persona), persona, null),
+    };
+
+    protected override string PersonaMenuIntroduction(string currentName) =>
+        $"Current mode: {currentName}. Choose how I should answer you:";
+
+    public override string PersonaChosen(Persona persona, bool sessionEnded) =>
+        sessionEnded
+            ? $"Mode: {PersonaName(persona)}. I've started a fresh conversation for it; send /mode to change again."
+            : $"Mode: {PersonaName(persona)}. Send /mode to change again.";
+
+    public override string PersonaChosenToast(Persona persona) => $"Mode: {PersonaName(persona)}";
+
+    public override string LanguageMenu => "Choose the language I speak to you:";
+
+    public override string LanguageChosen => "Done: I'll speak English with you from now on. Send /lang to change it.";
+
+    public override string LanguageChosenToast => "Language: English";
+
+    public override string UnknownButton => "This button no longer works. Send /mode or /lang for a fresh menu.";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CleanBot.Application.Abstractions.Persistence;
 using CleanBot.Application.Features.Help;
+using CleanBot.Domain.Users;
 
 namespace CleanBot.Presentation.Bot.Texts;
 
@@ -100,6 +101,8 @@ internal sealed class PersianTexts : BotTexts
         BotCommand.Help => "راهنما",
         BotCommand.Reset => "فراموش کردن این گفت‌وگو",
         BotCommand.New => "شروع گفت‌وگوی تازه",
+        BotCommand.Mode => "انتخاب شیوهٔ پاسخ: دستیار، مترجم، برنامه‌نویسی، ویرایش، معلم",
+        BotCommand.Lang => "انتخاب زبانی که با شما صحبت می‌کنم",
         BotCommand.Usage => "پیام‌ها و توکن‌های مصرفی شما",
         BotCommand.Stats => "آمار ربات (ویژهٔ مدیران)",
         BotCommand.Ask => "پرسیدن سؤال، در گروه‌ها هم",
@@ -136,4 +139,42 @@ internal sealed class PersianTexts : BotTexts
         "پاسخ هوش مصنوعی بیش از حد طول کشید. کمی بعد دوباره امتحان کنید یا در گفت‌وگوی خصوصی با من بپرسید؛ آنجا وقت بیشتری دارم.";
 
     public override string InlineModelUnavailable => "الان به هوش مصنوعی دسترسی ندارم. لطفاً یک دقیقهٔ دیگر دوباره امتحان کنید.";
+
+    public override string PersonaName(Persona persona) => persona switch
+    {
+        Persona.Assistant => "دستیار",
+        Persona.Translator => "مترجم",
+        Persona.CodeHelper => "کمک‌یار برنامه‌نویسی",
+        Persona.WritingEditor => "ویراستار",
+        Persona.Tutor => "معلم",
+        _ => throw new ArgumentOutOfRangeException(nameof(persona), persona, null),
+    };
+
+    public override string PersonaDescription(Persona persona) => persona switch
+    {
+        Persona.Assistant => "به هر سؤالی پاسخ می‌دهد و گپ می‌زند",
+        Persona.Translator => "فارسی را به انگلیسی و انگلیسی را به فارسی ترجمه می‌کند",
+        Persona.CodeHelper => "کد می‌نویسد، توضیح می‌دهد و اشکالش را برطرف می‌کند",
+        Persona.WritingEditor => "متن‌های شما را درست و روان می‌کند",
+        Persona.Tutor => "گام‌به‌گام توضیح می‌دهد و می‌سنجد که مطلب را فهمیده‌اید",
+        _ => throw new ArgumentOutOfRangeException(nameof(persona), persona, null),
+    };
+
+    protected override string PersonaMenuIntroduction(string currentName) =>
+        $"حالت فعلی: {currentName}. انتخاب کنید چگونه پاسخ بدهم:";
+
+    public override string PersonaChosen(Persona persona, bool sessionEnded) =>
+        sessionEnded
+            ? $"حالت: {PersonaName(persona)}. برای آن گفت‌وگوی تازه‌ای شروع کردم؛ برای تغییر دوباره /mode را بفرستید."
+            : $"حالت: {PersonaName(persona)}. برای تغییر دوباره /mode را بفرستید.";
+
+    public override string PersonaChosenToast(Persona persona) => $"حالت: {PersonaName(persona)}";
+
+    public override string LanguageMenu => "زبانی را که با شما صحبت کنم انتخاب کنید:";
+
+    public override string LanguageChosen => "انجام شد: از این به بعد با شما فارسی صحبت می‌کنم. برای تغییر آن /lang را بفرستید.";
+
+    public override string LanguageChosenToast => "زبان: فارسی";
+
+    public override string UnknownButton => "این دکمه دیگر کار نمی‌کند. برای منوی تازه /mode یا /lang را بفرستید.";
 }

@@ -194,6 +194,45 @@ public sealed class AskCommandHandlerTests
         await _unitOfWork.Received(1).SaveChangesAsync(Arg.Any<CancellationToken>());
     }
 
+    [Fact]
+    public async Task A_cached_users_persona_chooses_the_system_prompt_without_reading_the_user_table()
+    {
+        _cache.Entries[UserRegistry.CacheKey(Profiles.Sara.Id)] =
+            new UserSnapshot(Profiles.Sara.Id, "sara", "Sara", null, Language.English, null, Persona.Translator, _time.GetUtcNow());
+        ModelAnswers(new ChatModelResult.Answered("سلام", null));
+
+        await Handler().Handle(new AskCommand(Profiles.Sara, ChatId, "Hello"), CancellationToken.None);
+
+        _modelRequests.Should().ContainSingle().Which.SystemInstruction.Should().Be(PersonaPrompts.Translator);
+        await _users.DidNotReceiveWithAnyArgs().FindAsync(default, default);
+    }
+
+    [Fact]
+    public async Task The_assistant_persona_uses_the_configured_prompt()
+    {
+        var stored = User.Register(Profiles.Sara, _time.GetUtcNow().AddDays(-1));
+        stored.ChoosePersona(Persona.Assistant);
+        _users.FindAsync(Profiles.Sara.Id, Arg.Any<CancellationToken>()).Returns(stored);
+        ModelAnswers(new ChatModelResult.Answered("ok", null));
+
+        await Handler().Handle(new AskCommand(Profiles.Sara, ChatId, "q"), CancellationToken.None);
+
+        _modelRequests.Should().ContainSingle().Which.SystemInstruction.Should().Be("Be kind.");
+    }
+
+    [Theory]
+    [InlineData(Persona.Translator)]
+    [InlineData(Persona.CodeHelper)]
+    [InlineData(Persona.WritingEditor)]
+    [InlineData(Persona.Tutor)]
+    public void Every_other_persona_has_its_own_built_in_prompt(Persona persona)
+    {
+        var prompt = PersonaPrompts.For(persona, "Be kind.");
+
+        prompt.Should().NotBe("Be kind.").And.NotBeNullOrWhiteSpace();
+        PersonaTags.All.Where(other => other != persona).Select(other => PersonaPrompts.For(other, "Be kind.")).Should().NotContain(prompt);
+    }
+
     private AskCommandHandler Handler() =>
         new(
             new UserRegistry(_users, _cache),

@@ -47,6 +47,45 @@ public abstract class RepositoryTests<TDatabase>(TDatabase database)
     }
 
     [Fact]
+    public async Task A_persona_and_a_chosen_language_round_trip_as_tags_next_to_the_reported_language()
+    {
+        database.SkipUnlessAvailable();
+        var user = await RegisterAsync(new UserProfile(NewId(), null, "Sara", null, "en"), Nowruz);
+
+        await using (var request = database.BeginRequest())
+        {
+            var tracked = await request.Users.FindAsync(user.Id, Cancellation);
+            tracked!.ChoosePersona(Persona.CodeHelper);
+            tracked.ChooseLanguage(Language.Persian);
+            await request.SaveAsync();
+        }
+
+        await using var reader = database.BeginRequest();
+        var reloaded = await reader.Users.FindAsync(user.Id, Cancellation);
+        reloaded!.Persona.Should().Be(Persona.CodeHelper);
+        reloaded.ChosenLanguage.Should().Be(Language.Persian);
+        reloaded.ReportedLanguage.Should().Be(Language.English);
+        reloaded.Language.Should().Be(Language.Persian);
+        (await StoredLanguageAsync(reader, user.Id)).Should().Be("en", "the Language column keeps what Telegram reports");
+        (await StoredPersonaAsync(reader, user.Id)).Should().Be("code");
+        (await StoredChosenLanguageAsync(reader, user.Id)).Should().Be("fa");
+    }
+
+    [Fact]
+    public async Task A_user_who_chose_nothing_is_stored_as_the_assistant_without_a_chosen_language()
+    {
+        database.SkipUnlessAvailable();
+        var user = await RegisterAsync(new UserProfile(NewId(), null, "Ali", null, "fa"), Nowruz);
+
+        await using var reader = database.BeginRequest();
+        var reloaded = await reader.Users.FindAsync(user.Id, Cancellation);
+        reloaded!.Persona.Should().Be(Persona.Assistant);
+        reloaded.ChosenLanguage.Should().BeNull();
+        reloaded.Language.Should().Be(Language.Persian);
+        (await StoredPersonaAsync(reader, user.Id)).Should().Be("assistant");
+    }
+
+    [Fact]
     public async Task An_unknown_user_is_not_found()
     {
         database.SkipUnlessAvailable();
@@ -402,6 +441,16 @@ public abstract class RepositoryTests<TDatabase>(TDatabase database)
         // Backticks quote names in both SQLite and MySQL.
         request.DbContext.Database
             .SqlQuery<string>($"SELECT `Language` AS `Value` FROM `Users` WHERE `Id` = {userId}")
+            .SingleAsync(Cancellation);
+
+    private static Task<string> StoredPersonaAsync(RequestScope request, long userId) =>
+        request.DbContext.Database
+            .SqlQuery<string>($"SELECT `Persona` AS `Value` FROM `Users` WHERE `Id` = {userId}")
+            .SingleAsync(Cancellation);
+
+    private static Task<string?> StoredChosenLanguageAsync(RequestScope request, long userId) =>
+        request.DbContext.Database
+            .SqlQuery<string?>($"SELECT `ChosenLanguage` AS `Value` FROM `Users` WHERE `Id` = {userId}")
             .SingleAsync(Cancellation);
 
     private async Task<User> RegisterAsync(UserProfile profile, DateTimeOffset now)

@@ -3,6 +3,8 @@ using CleanBot.Domain.Users;
 using CleanBot.Infrastructure.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace CleanBot.Infrastructure.IntegrationTests.Persistence;
 
@@ -29,6 +31,28 @@ public sealed class SqliteDatabaseTests(SqliteTestDatabase database) : IClassFix
         (await request.DbContext.Database.GetAppliedMigrationsAsync(Cancellation))
             .Should().Equal(request.DbContext.Database.GetMigrations());
         (await request.DbContext.Database.GetPendingMigrationsAsync(Cancellation)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Users_stored_before_personas_existed_come_out_of_the_migration_as_assistants_in_Telegrams_language()
+    {
+        await using var fresh = new SqliteTestDatabase();
+        await fresh.InitializeAsync();
+        await using (var request = fresh.BeginRequest())
+        {
+            var migrator = request.DbContext.GetService<IMigrator>();
+            await migrator.MigrateAsync("AddUserBlockedBot", Cancellation);
+            await request.DbContext.Database.ExecuteSqlAsync(
+                $"INSERT INTO Users (Id, FirstName, Language, FirstSeenAt, LastSeenAt) VALUES (77, 'Old', 'fa', '2026-01-01 00:00:00', '2026-01-01 00:00:00')",
+                Cancellation);
+            await migrator.MigrateAsync(cancellationToken: Cancellation);
+        }
+
+        await using var reader = fresh.BeginRequest();
+        var user = await reader.Users.FindAsync(77, Cancellation);
+        user!.Persona.Should().Be(Persona.Assistant);
+        user.ChosenLanguage.Should().BeNull();
+        user.Language.Should().Be(Language.Persian);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace CleanBot.Infrastructure.IntegrationTests.Redis;
 public sealed class RedisCacheTests
 {
     private static readonly UserSnapshot Maryam =
-        new(43, "maryam", "مریم 🌷", null, Language.Persian, new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+        new(43, "maryam", "مریم 🌷", null, Language.Persian, Language.English, Persona.Translator, new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
 
     private readonly string _prefix = RedisTestServer.NewPrefix();
 

@@ -14,7 +14,7 @@ public sealed class RedisUnavailableTests
     {
         var logs = new CapturedLogs();
         await using var instance = RedisTestServer.Instance(ClosedEndpoint(), RedisTestServer.NewPrefix(), logs);
-        var snapshot = new UserSnapshot(1, null, "Sara", null, Language.English, DateTimeOffset.UnixEpoch);
+        var snapshot = new UserSnapshot(1, null, "Sara", null, Language.English, null, Persona.Assistant, DateTimeOffset.UnixEpoch);
 
         for (var attempt = 0; attempt < 5; attempt++)
         {

@@ -72,7 +72,7 @@ public sealed class GroupChatTests
 
         var intro = BotTexts.English.Help([], 4096).Split('\n')[0];
         help.Text.Should().StartWith(intro);
-        foreach (var command in new[] { BotCommand.Start, BotCommand.New, BotCommand.Reset, BotCommand.Ask, BotCommand.Usage, BotCommand.Help })
+        foreach (var command in BotCommands.Listed)
         {
             help.Text.Should().Contain($"/{BotTexts.CommandName(command)} — {BotTexts.English.CommandDescription(command)}");
         }

@@ -33,7 +33,7 @@ public sealed class WebhookTests
         setWebhook.Body.StringArg("url").Should().Be(WebhookUrl);
         setWebhook.Body.StringArg("secret_token").Should().Be(Secret);
         setWebhook.Body.StructuredArg("allowed_updates")!.Value.EnumerateArray().Select(kind => kind.GetString())
-            .Should().Equal("message", "inline_query");
+            .Should().Equal("message", "callback_query", "inline_query");
         setWebhook.Body.BoolArg("drop_pending_updates").Should().BeFalse("updates sent while the bot was away are kept (false is the default, so the client leaves it out)");
         bot.Telegram.CallsTo("getMe").Should().NotBeEmpty();
         bot.Telegram.CallsTo("deleteWebhook").Should().BeEmpty("deleting the webhook is for polling");

@@ -147,8 +147,8 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         "deleteMessage" => DeleteMessage(args),
         "sendChatAction" => SendChatAction(args),
         "answerInlineQuery" => AnswerInlineQuery(args),
-        "deleteMyCommands" or "setMyDescription" or "setMyShortDescription" or "setMyName" or "setChatMenuButton"
-            or "answerCallbackQuery" => TelegramReply.Ok(true),
+        "answerCallbackQuery" => AnswerCallbackQuery(args),
+        "deleteMyCommands" or "setMyDescription" or "setMyShortDescription" or "setMyName" or "setChatMenuButton" => TelegramReply.Ok(true),
         // Unknown methods get what the real server answers, so a typo or an unfaked method shows up.
         _ => TelegramReply.Error(404, "Not Found"),
     };

@@ -44,3 +44,9 @@ public sealed record UpdateConfirmation(long UpdateId, long Sequence, DateTimeOf
 
 /// <summary>A message entity for hand-built updates; offsets and lengths are UTF-16 code units.</summary>
 public sealed record FakeEntity(string Type, int Offset, int Length);
+
+/// <summary>An accepted answerCallbackQuery: the notice shown for a button press (null: none).</summary>
+public sealed record CallbackAnswer(string CallbackQueryId, string? Text, bool ShowAlert, long Sequence, DateTimeOffset At);
+
+/// <summary>A button of an inline keyboard as the bot sent it.</summary>
+public sealed record InlineButton(string Text, string? CallbackData);

@@ -1,5 +1,6 @@
 using CleanBot.Application.Common.Access;
 using CleanBot.Application.Common.Outcomes;
+using CleanBot.Application.Common.Users;
 using MediatR;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,7 @@ public sealed class UsageLimitBehaviour<TRequest, TResponse>(
     IOptions<AccessOptions> options,
     MessageRateLimit rateLimit,
     DailyTokenQuota quota,
+    UserRegistry registry,
     TimeProvider time)
     : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IMeteredRequest
@@ -30,6 +32,7 @@ public sealed class UsageLimitBehaviour<TRequest, TResponse>(
         var now = time.GetUtcNow();
         var rejection = await rateLimit.CountAsync(userId, now, cancellationToken)
             ?? await quota.CheckAsync(userId, now, cancellationToken);
-        return rejection is null ? await next() : TResponse.Rejected(rejection, request.Profile.Language);
+        // The language is read only for a refusal: a question that goes through costs no extra lookup.
+        return rejection is null ? await next() : TResponse.Rejected(rejection, await registry.LanguageOfAsync(request.Profile, cancellationToken));
     }
 }

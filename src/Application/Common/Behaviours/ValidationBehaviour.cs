@@ -1,11 +1,13 @@
 using CleanBot.Application.Common.Outcomes;
+using CleanBot.Application.Common.Users;
 using FluentValidation;
 using MediatR;
 
 namespace CleanBot.Application.Common.Behaviours;
 
-/// <summary>Runs the request's validators; a failure becomes the outcome's own "rejected" case, never an exception.</summary>
-public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
+/// <summary>Runs the request's validators; a failure becomes the outcome's own "rejected" case, never an exception,
+/// in the person's language (their choice, read only when there is something to refuse).</summary>
+public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators, UserRegistry registry)
     : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IUserRequest
     where TResponse : IOutcome<TResponse>
@@ -20,7 +22,7 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
             var result = await validator.ValidateAsync(request, cancellationToken);
             if (!result.IsValid)
             {
-                return TResponse.Rejected(ToRejection(result.Errors[0]), request.Profile.Language);
+                return TResponse.Rejected(ToRejection(result.Errors[0]), await registry.LanguageOfAsync(request.Profile, cancellationToken));
             }
         }
 

@@ -26,23 +26,25 @@ public sealed class UserRegistry(IUserRepository users, ICache cache)
             var cached = await cache.GetAsync<UserSnapshot>(CacheKey(profile.Id), cancellationToken);
             if (cached is not null && cached.Matches(profile) && now - cached.LastSeenAt < LastSeenResolution)
             {
-                return new UserVisit(cached.Language, SnapshotToCache: null, IsNewUser: false);
+                return new UserVisit(cached.Language, SnapshotToCache: null, IsNewUser: false, cached.Persona);
             }
         }
 
-        var user = await users.FindAsync(profile.Id, cancellationToken);
-        var isNew = user is null;
-        if (user is null)
-        {
-            user = User.Register(profile, now);
-            users.Add(user);
-        }
-        else
-        {
-            user.Refresh(profile, now);
-        }
+        var (user, isNew) = await FindOrRegisterAsync(profile, now, cancellationToken);
+        return new UserVisit(user.Language, UserSnapshot.Of(user), isNew, user.Persona);
+    }
 
-        return new UserVisit(user.Language, UserSnapshot.Of(user), isNew);
+    /// <summary>
+    /// Stages a change the user asked for (a persona, a language) together with a refresh of their record, and returns
+    /// the visit as it stands after the change. Commit the unit of work, then call <see cref="RememberAsync"/>.
+    /// </summary>
+    public async Task<UserVisit> ChangeAsync(UserProfile profile, DateTimeOffset now, Action<User> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(change);
+        var (user, isNew) = await FindOrRegisterAsync(profile, now, cancellationToken);
+        change(user);
+        return new UserVisit(user.Language, UserSnapshot.Of(user), isNew, user.Persona);
     }
 
     /// <summary>The language a user is answered in, read without writing: cache, then database, then the profile.</summary>
@@ -59,9 +61,38 @@ public sealed class UserRegistry(IUserRepository users, ICache cache)
         return user?.Language ?? profile.Language;
     }
 
+    /// <summary>The language and persona a user is answered in, read without writing: cache, then database, then the
+    /// defaults for someone never seen.</summary>
+    public async Task<UserPreferences> PreferencesOfAsync(UserProfile profile, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var cached = await cache.GetAsync<UserSnapshot>(CacheKey(profile.Id), cancellationToken);
+        if (cached is not null)
+        {
+            return new UserPreferences(cached.Language, cached.Persona);
+        }
+
+        var user = await users.FindAsync(profile.Id, cancellationToken);
+        return user is null ? new UserPreferences(profile.Language, Persona.Assistant) : new UserPreferences(user.Language, user.Persona);
+    }
+
     /// <summary>Caches the committed state of the user, so other requests (and other instances) read it from there.</summary>
     public ValueTask RememberAsync(UserVisit visit, CancellationToken cancellationToken) =>
         visit.SnapshotToCache is { } snapshot
             ? cache.SetAsync(CacheKey(snapshot.Id), snapshot, CacheTimeToLive, cancellationToken)
             : ValueTask.CompletedTask;
+
+    private async Task<(User User, bool IsNew)> FindOrRegisterAsync(UserProfile profile, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var user = await users.FindAsync(profile.Id, cancellationToken);
+        if (user is null)
+        {
+            user = User.Register(profile, now);
+            users.Add(user);
+            return (user, true);
+        }
+
+        user.Refresh(profile, now);
+        return (user, false);
+    }
 }

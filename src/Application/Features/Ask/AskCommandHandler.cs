@@ -13,7 +13,8 @@ namespace CleanBot.Application.Features.Ask;
 /// Stores the user's message, sends the session's recent history to the model and stores its answer. The user's
 /// message is kept even when the model fails: nothing the user wrote is lost. The caller runs one chat's requests one
 /// at a time (under <see cref="Abstractions.Locking.IChatLock"/>), so the next message of the chat sees this exchange.
-/// An answer's tokens count towards the user's daily quota.
+/// An answer's tokens count towards the user's daily quota. The user's persona (read with the cached user, no extra
+/// query) chooses the instructions the model gets.
 /// </summary>
 public sealed class AskCommandHandler(
     UserRegistry registry,
@@ -39,7 +40,8 @@ public sealed class AskCommandHandler(
         }
 
         session.AddUserMessage(request.Text, now);
-        var result = await GenerateAsync(session, cancellationToken);
+        var systemPrompt = PersonaPrompts.For(visit.Persona, _options.SystemPrompt);
+        var result = await GenerateAsync(systemPrompt, session, cancellationToken);
         var answeredAt = time.GetUtcNow();
         var answered = result as ChatModelResult.Answered;
         if (answered is not null)
@@ -55,13 +57,13 @@ public sealed class AskCommandHandler(
     }
 
     /// <summary>Asks the model; when it finds the conversation too long, asks once more with half the history.</summary>
-    private async Task<ChatModelResult> GenerateAsync(Session session, CancellationToken cancellationToken)
+    private async Task<ChatModelResult> GenerateAsync(string systemPrompt, Session session, CancellationToken cancellationToken)
     {
         var budget = new HistoryBudget(_options.HistoryMaxMessages, _options.HistoryMaxCharacters);
-        var result = await model.GenerateAsync(new ChatModelRequest(_options.SystemPrompt, session.RecentHistory(budget)), cancellationToken);
+        var result = await model.GenerateAsync(new ChatModelRequest(systemPrompt, session.RecentHistory(budget)), cancellationToken);
         if (result is ChatModelResult.ContextTooLong)
         {
-            result = await model.GenerateAsync(new ChatModelRequest(_options.SystemPrompt, session.RecentHistory(budget.Halved())), cancellationToken);
+            result = await model.GenerateAsync(new ChatModelRequest(systemPrompt, session.RecentHistory(budget.Halved())), cancellationToken);
         }
 
         return result;

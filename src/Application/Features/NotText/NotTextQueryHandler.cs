@@ -1,11 +1,10 @@
+using CleanBot.Application.Common.Users;
 using MediatR;
 
 namespace CleanBot.Application.Features.NotText;
 
-public sealed class NotTextQueryHandler : IRequestHandler<NotTextQuery, NotTextOutcome>
+public sealed class NotTextQueryHandler(UserRegistry registry) : IRequestHandler<NotTextQuery, NotTextOutcome>
 {
-    public Task<NotTextOutcome> Handle(NotTextQuery request, CancellationToken cancellationToken)
-    {
-        return Task.FromResult<NotTextOutcome>(new NotTextOutcome.TextOnly(request.Profile.Language));
-    }
+    public async Task<NotTextOutcome> Handle(NotTextQuery request, CancellationToken cancellationToken) =>
+        new NotTextOutcome.TextOnly(await registry.LanguageOfAsync(request.Profile, cancellationToken));
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CleanBot.Application.Abstractions.Inbox;
 using CleanBot.Presentation.Bot.Telegram.Updates;
+using CleanBot.Presentation.Bot.Telegram.Webhook;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -45,7 +46,12 @@ internal sealed partial class PollingService(
             {
                 await processor.WaitForRoomAsync(stoppingToken);
                 batch = await bot.SendRequest(
-                    new GetRawUpdatesRequest { Offset = offset, Limit = _options.PollingBatchSize, Timeout = _options.PollingTimeoutSeconds },
+                    new GetRawUpdatesRequest
+                    {
+                        Offset = offset,
+                        Limit = _options.PollingBatchSize,
+                        Timeout = _options.PollingTimeoutSeconds,
+                    },
                     stoppingToken);
                 backoff = TimeSpan.FromSeconds(1);
             }

@@ -30,6 +30,7 @@ internal sealed partial class UpdateHandler(
     ReplySender replies,
     TypingIndicator typing,
     InlineAnswerResponder inlineAnswers,
+    MenuReplies menus,
     ILogger<UpdateHandler> logger)
 {
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
@@ -46,6 +47,12 @@ internal sealed partial class UpdateHandler(
         {
             // No chat to reply or apologise in: the responder answers the query, whatever happens.
             await inlineAnswers.AnswerAsync(inline, cancellationToken);
+            return;
+        }
+
+        if (route is UpdateRoute.Button button)
+        {
+            await PressAsync(update.Id, button.Press, cancellationToken);
             return;
         }
 
@@ -83,6 +90,8 @@ internal sealed partial class UpdateHandler(
         UpdateRoute.Command { Name: BotCommand.Usage } => UsageAsync(message, cancellationToken),
         UpdateRoute.Command { Name: BotCommand.Stats } => StatsAsync(message, cancellationToken),
         UpdateRoute.Command { Name: BotCommand.Ask } => AskHintAsync(message, cancellationToken),
+        UpdateRoute.Command { Name: BotCommand.Mode } => ModeMenuAsync(message, cancellationToken),
+        UpdateRoute.Command { Name: BotCommand.Lang } => LanguageMenuAsync(message, cancellationToken),
         UpdateRoute.NotText => NotTextAsync(message, cancellationToken),
         _ => throw new InvalidOperationException($"Unhandled route {route}."),
     };

@@ -20,6 +20,9 @@ internal abstract record UpdateRoute
     /// <summary><c>@botname question</c> typed in any chat: answered with inline results, not in a chat.</summary>
     public sealed record Inline(string QueryId, string Text, UserProfile Profile) : UpdateRoute;
 
+    /// <summary>A press on a button of one of the bot's menus; it must be answered whatever it holds.</summary>
+    public sealed record Button(ButtonPress Press) : UpdateRoute;
+
     /// <summary>Nothing for the bot to do; <paramref name="Reason"/> says why, for the log.</summary>
     public sealed record Ignore(string Reason) : UpdateRoute;
 }

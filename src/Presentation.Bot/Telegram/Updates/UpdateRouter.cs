@@ -1,4 +1,5 @@
 using CleanBot.Domain.Users;
+using CleanBot.Presentation.Bot.Telegram.Menus;
 using CleanBot.Presentation.Bot.Telegram.Replies;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
@@ -9,6 +10,7 @@ namespace CleanBot.Presentation.Bot.Telegram.Updates;
 /// <summary>
 /// Decides what an update asks of the bot. In private chats every message is for the bot; in groups only commands,
 /// messages that mention the bot and replies to the bot's own messages are (the same rule as Telegram's privacy mode).
+/// Presses on the bot's menu buttons are routed wherever the menu is.
 /// </summary>
 internal sealed class UpdateRouter(BotIdentity identity)
 {
@@ -20,6 +22,11 @@ internal sealed class UpdateRouter(BotIdentity identity)
             return inlineQuery.From is { IsBot: false } querySender
                 ? new UpdateRoute.Inline(inlineQuery.Id, inlineQuery.Query ?? string.Empty, ProfileOf(querySender))
                 : new UpdateRoute.Ignore("inline query has no human sender");
+        }
+
+        if (update.CallbackQuery is { } query)
+        {
+            return RouteButton(query);
         }
 
         if (update.Message is not { } message)
@@ -80,6 +87,23 @@ internal sealed class UpdateRouter(BotIdentity identity)
     private static UserProfile ProfileOf(global::Telegram.Bot.Types.User from) =>
         new(from.Id, from.Username, from.FirstName ?? string.Empty, from.LastName, from.LanguageCode);
 
+    /// <summary>Every press from a person is answered, even one whose data the bot does not know; the chat is kept only
+    /// when the menu is in a chat the bot serves.</summary>
+    private static UpdateRoute RouteButton(CallbackQuery query)
+    {
+        if (string.IsNullOrEmpty(query.Id) || query.From is not { IsBot: false } from)
+        {
+            return new UpdateRoute.Ignore("button press without an id or a human sender");
+        }
+
+        var profile = ProfileOf(from);
+        var menu = query.Message is { Chat: { Id: not 0, Type: ChatType.Private or ChatType.Group or ChatType.Supergroup } chat, Id: > 0 } message
+            ? new MenuMessage(new ReplyTarget(chat.Id, message.IsTopicMessage ? message.MessageThreadId : null, null), message.Id)
+            : null;
+        var choice = ButtonData.TryParse(query.Data, out var parsed) ? parsed : null;
+        return new UpdateRoute.Button(new ButtonPress(query.Id, profile, menu, choice));
+    }
+
     private bool IsReplyToBot(Message message) => message.ReplyToMessage?.From?.Id == identity.Id;
 
     /// <summary>Reads "/name" or "/name@botname" at the start of the text.</summary>
@@ -116,6 +140,8 @@ internal sealed class UpdateRouter(BotIdentity identity)
         : name.Equals("usage", StringComparison.OrdinalIgnoreCase) ? BotCommand.Usage
         : name.Equals("stats", StringComparison.OrdinalIgnoreCase) ? BotCommand.Stats
         : name.Equals("ask", StringComparison.OrdinalIgnoreCase) ? BotCommand.Ask
+        : name.Equals("mode", StringComparison.OrdinalIgnoreCase) ? BotCommand.Mode
+        : name.Equals("lang", StringComparison.OrdinalIgnoreCase) ? BotCommand.Lang
         : null;
 
     /// <summary>"/ask question" is a question like a mention is, in any chat; a bare "/ask" gets a hint instead.</summary>

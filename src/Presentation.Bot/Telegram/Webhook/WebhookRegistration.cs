@@ -19,9 +19,9 @@ internal sealed partial class WebhookRegistration(
     IOptions<TelegramOptions> options,
     ILogger<WebhookRegistration> logger) : BackgroundService
 {
-    /// <summary>The kinds <see cref="UpdateRouter"/> acts on, asked for by polling too. Edited messages, button presses
-    /// and the rest would only be stored and skipped; asking Telegram for fewer kinds also means fewer posts.</summary>
-    public static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.InlineQuery];
+    /// <summary>The kinds <see cref="UpdateRouter"/> acts on, asked for by polling too. Edited messages and the rest
+    /// would only be stored and skipped; asking Telegram for fewer kinds also means fewer posts.</summary>
+    public static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.InlineQuery];
 
     private readonly TelegramOptions _options = options.Value;
 

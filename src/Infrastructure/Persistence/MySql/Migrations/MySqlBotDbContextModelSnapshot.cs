@@ -98,6 +98,10 @@ namespace CleanBot.Infrastructure.Persistence.MySql.Migrations
                     b.Property<DateTime?>("BlockedBotAt")
                         .HasColumnType("datetime(6)");
 
+                    b.Property<string>("ChosenLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("varchar(8)");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -106,17 +110,23 @@ namespace CleanBot.Infrastructure.Persistence.MySql.Migrations
                     b.Property<DateTime>("FirstSeenAt")
                         .HasColumnType("datetime(6)");
 
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("varchar(8)");
-
                     b.Property<string>("LastName")
                         .HasMaxLength(256)
                         .HasColumnType("varchar(256)");
 
                     b.Property<DateTime>("LastSeenAt")
                         .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Persona")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<string>("ReportedLanguage")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("varchar(8)")
+                        .HasColumnName("Language");
 
                     b.Property<string>("Username")
                         .HasMaxLength(256)

@@ -91,6 +91,10 @@ namespace CleanBot.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<DateTime?>("BlockedBotAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChosenLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -99,17 +103,23 @@ namespace CleanBot.Infrastructure.Persistence.Sqlite.Migrations
                     b.Property<DateTime>("FirstSeenAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("LastName")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("LastSeenAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Persona")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportedLanguage")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Language");
 
                     b.Property<string>("Username")
                         .HasMaxLength(256)
