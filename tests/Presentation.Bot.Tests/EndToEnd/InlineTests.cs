@@ -152,7 +152,7 @@ public sealed class InlineTests
         var answer = await AskInlineAsync(bot, Bot(bot).InlineQuery(Sara, query, languageCode: "fa"));
 
         answer.Results.Should().BeEmpty();
-        answer.Button.Should().Be(new InlineButton(BotTexts.Persian.InlineHintButton, "inline"));
+        answer.Button.Should().Be(new InlineResultsButton(BotTexts.Persian.InlineHintButton, "inline"));
         bot.Gemini.Requests.Should().BeEmpty();
     }
 

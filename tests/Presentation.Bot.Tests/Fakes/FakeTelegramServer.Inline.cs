@@ -69,7 +69,7 @@ public sealed partial class FakeTelegramServer
             articles.Add(article!);
         }
 
-        InlineButton? button = null;
+        InlineResultsButton? button = null;
         if (args.StructuredArg("button") is { } buttonArgs)
         {
             var text = buttonArgs.StringArg("text");
@@ -79,7 +79,7 @@ public sealed partial class FakeTelegramServer
                 return TelegramReply.BadRequest("BUTTON_INVALID");
             }
 
-            button = new InlineButton(text, start);
+            button = new InlineResultsButton(text, start);
         }
 
         lock (_gate)
@@ -132,10 +132,10 @@ public sealed partial class FakeTelegramServer
 }
 
 /// <summary>An accepted answerInlineQuery. CacheTime is null when the bot left Telegram's default (300 s).</summary>
-public sealed record InlineAnswer(string QueryId, IReadOnlyList<InlineArticle> Results, int? CacheTime, bool IsPersonal, InlineButton? Button, long Sequence);
+public sealed record InlineAnswer(string QueryId, IReadOnlyList<InlineArticle> Results, int? CacheTime, bool IsPersonal, InlineResultsButton? Button, long Sequence);
 
 /// <summary>An article result. Text is what the chat would show once it is sent (HTML parsed); RawText is as sent.</summary>
 public sealed record InlineArticle(string Id, string Title, string? Description, string Text, string RawText, string? ParseMode);
 
 /// <summary>The button above the results, opening the private chat with /start StartParameter.</summary>
-public sealed record InlineButton(string Text, string StartParameter);
+public sealed record InlineResultsButton(string Text, string StartParameter);

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using CleanBot.Application.Abstractions.Inbox;
 using CleanBot.Presentation.Bot.Telegram.Updates;
-using CleanBot.Presentation.Bot.Telegram.Webhook;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
