@@ -38,8 +38,8 @@ public sealed class AskCommandHandler(
             sessions.Add(session);
         }
 
-        session.AddUserMessage(request.Text, now);
-        var result = await GenerateAsync(session, cancellationToken);
+        session.AddUserMessage(StoredText(request), now);
+        var result = await GenerateAsync(session, request.Image, cancellationToken);
         var answeredAt = time.GetUtcNow();
         var answered = result as ChatModelResult.Answered;
         if (answered is not null)
@@ -55,17 +55,24 @@ public sealed class AskCommandHandler(
     }
 
     /// <summary>Asks the model; when it finds the conversation too long, asks once more with half the history.</summary>
-    private async Task<ChatModelResult> GenerateAsync(Session session, CancellationToken cancellationToken)
+    private async Task<ChatModelResult> GenerateAsync(Session session, ImageAttachment? image, CancellationToken cancellationToken)
     {
         var budget = new HistoryBudget(_options.HistoryMaxMessages, _options.HistoryMaxCharacters);
-        var result = await model.GenerateAsync(new ChatModelRequest(_options.SystemPrompt, session.RecentHistory(budget)), cancellationToken);
+        var result = await model.GenerateAsync(new ChatModelRequest(_options.SystemPrompt, session.RecentHistory(budget), image), cancellationToken);
         if (result is ChatModelResult.ContextTooLong)
         {
-            result = await model.GenerateAsync(new ChatModelRequest(_options.SystemPrompt, session.RecentHistory(budget.Halved())), cancellationToken);
+            result = await model.GenerateAsync(new ChatModelRequest(_options.SystemPrompt, session.RecentHistory(budget.Halved()), image), cancellationToken);
         }
 
         return result;
     }
+
+    /// <summary>
+    /// The message as the conversation keeps it: an image is not stored, so a marker says one was there, for the
+    /// model reading the history later (it sees the same text with the image now).
+    /// </summary>
+    private static string StoredText(AskCommand request) =>
+        request.Image is null ? request.Text : $"{ImageAttachment.HistoryMarker} {request.Text}";
 
     private static AskOutcome ToOutcome(ChatModelResult result, Language language) => result switch
     {
