@@ -1,3 +1,4 @@
+using CleanBot.Presentation.Bot.Telegram.Images;
 using CleanBot.Presentation.Bot.Telegram.Polling;
 using CleanBot.Presentation.Bot.Telegram.Replies;
 using CleanBot.Presentation.Bot.Telegram.Updates;
@@ -46,6 +47,7 @@ internal static class TelegramServiceCollectionExtensions
         services.AddSingleton<ReplySender>();
         services.AddSingleton<TypingIndicator>();
         services.AddSingleton<UpdateRouter>();
+        services.AddSingleton<TelegramImageDownloader>();
         services.AddScoped<UpdateHandler>();
         services.AddSingleton<InboxProcessor>();
         services.AddHostedService(provider => provider.GetRequiredService<InboxProcessor>());

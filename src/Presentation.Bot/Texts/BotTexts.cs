@@ -1,6 +1,7 @@
 using System.Text;
 using CleanBot.Application.Common.Outcomes;
 using CleanBot.Application.Features.Help;
+using CleanBot.Application.Features.NotText;
 using CleanBot.Domain.Users;
 
 namespace CleanBot.Presentation.Bot.Texts;
@@ -56,7 +57,17 @@ internal abstract class BotTexts
 
     public abstract string InvalidRequest { get; }
 
-    public abstract string OnlyTextSupported { get; }
+    /// <summary>Says that this kind of message is not read yet, naming it.</summary>
+    public abstract string NotSupported(NotTextKind kind);
+
+    /// <summary>What the model is asked when a photo comes without a caption.</summary>
+    public abstract string DescribeImagePrompt { get; }
+
+    public abstract string ImageTooLarge(int maxBytes);
+
+    public abstract string ImageEmpty { get; }
+
+    public abstract string ImageTypeNotSupported { get; }
 
     public abstract string UnexpectedError { get; }
 
@@ -77,6 +88,9 @@ internal abstract class BotTexts
             RejectionCodes.AccessDenied => AccessDenied,
             RejectionCodes.TooManyMessages => TooManyMessages(rejection.RetryAfter),
             RejectionCodes.DailyQuotaUsed => DailyTokenQuotaUsed,
+            RejectionCodes.ImageTooLarge => ImageTooLarge(rejection.Limit ?? 0),
+            RejectionCodes.ImageEmpty => ImageEmpty,
+            RejectionCodes.ImageTypeNotSupported => ImageTypeNotSupported,
             _ => InvalidRequest,
         };
     }
@@ -90,6 +104,9 @@ internal abstract class BotTexts
         BotCommand.New => "new",
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
     };
+
+    /// <summary>A size in bytes as megabytes (2^20 bytes), to one decimal place at most.</summary>
+    protected static double Megabytes(int bytes) => Math.Round(bytes / (1024.0 * 1024.0), 1);
 
     /// <summary>The delay rounded up to whole seconds; zero when the server gave none.</summary>
     protected static int WholeSeconds(TimeSpan? delay) =>

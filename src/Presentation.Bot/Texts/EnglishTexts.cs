@@ -1,4 +1,6 @@
+using System.Globalization;
 using CleanBot.Application.Features.Help;
+using CleanBot.Application.Features.NotText;
 
 namespace CleanBot.Presentation.Bot.Texts;
 
@@ -20,8 +22,12 @@ internal sealed class EnglishTexts : BotTexts
 
     public override string InvalidRequest => "Sorry, I couldn't understand that message.";
 
-    public override string OnlyTextSupported =>
-        "I can only read text messages for now. Please write your question in words.";
+    public override string DescribeImagePrompt => "Describe this image.";
+
+    public override string ImageEmpty => "That image arrived empty. Please send it again.";
+
+    public override string ImageTypeNotSupported =>
+        "I can read JPEG, PNG, WebP and HEIC images only. Please send the image in one of those formats.";
 
     public override string UnexpectedError => "Sorry, something went wrong on my side. Please try again.";
 
@@ -65,6 +71,21 @@ internal sealed class EnglishTexts : BotTexts
         WholeSeconds(retryAfter) is var seconds and > 0
             ? $"You're sending messages faster than I can answer them. Please wait {seconds} seconds, then write again."
             : "You're sending messages faster than I can answer them. Please wait a minute, then write again.";
+
+    public override string NotSupported(NotTextKind kind) => kind switch
+    {
+        NotTextKind.Sticker => "Stickers aren't supported yet. Please type your question.",
+        NotTextKind.Voice => "Voice messages aren't supported yet. Please type your question.",
+        NotTextKind.Audio => "Audio files aren't supported yet. Please type your question.",
+        NotTextKind.Video => "Videos aren't supported yet. Please type your question, or send a photo.",
+        NotTextKind.VideoNote => "Video messages aren't supported yet. Please type your question.",
+        NotTextKind.Animation => "GIFs aren't supported yet. Please type your question, or send a photo.",
+        NotTextKind.Document => "I can't read this kind of file yet. Please send text, or an image (JPEG, PNG, WebP or HEIC).",
+        _ => "I can only read text and photos for now. Please type your question.",
+    };
+
+    public override string ImageTooLarge(int maxBytes) =>
+        $"That image is too large for me: the limit is {Megabytes(maxBytes).ToString("0.#", CultureInfo.InvariantCulture)} MB. Please send a smaller one (sending it as a photo rather than a file makes it smaller).";
 
     public override string TextTooLong(int maxCharacters) =>
         $"That message is too long for me. Please keep it under {maxCharacters} characters, or split it into parts.";

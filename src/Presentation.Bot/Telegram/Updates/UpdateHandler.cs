@@ -1,3 +1,4 @@
+using CleanBot.Application.Abstractions.Ai;
 using CleanBot.Application.Common.Outcomes;
 using CleanBot.Application.Features.Ask;
 using CleanBot.Application.Features.Help;
@@ -6,6 +7,7 @@ using CleanBot.Application.Features.NotText;
 using CleanBot.Application.Features.ResetSession;
 using CleanBot.Application.Features.Start;
 using CleanBot.Infrastructure;
+using CleanBot.Presentation.Bot.Telegram.Images;
 using CleanBot.Presentation.Bot.Telegram.Replies;
 using CleanBot.Presentation.Bot.Texts;
 using MediatR;
@@ -26,6 +28,7 @@ internal sealed partial class UpdateHandler(
     IMediator mediator,
     ReplySender replies,
     TypingIndicator typing,
+    TelegramImageDownloader images,
     ILogger<UpdateHandler> logger)
 {
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
@@ -43,6 +46,7 @@ internal sealed partial class UpdateHandler(
             UpdateRoute.Command command => command.Message,
             UpdateRoute.Ask ask => ask.Message,
             UpdateRoute.NotText notText => notText.Message,
+            UpdateRoute.Image image => image.Message,
             _ => throw new InvalidOperationException($"Unknown route {route.GetType().Name}."),
         };
 
@@ -69,16 +73,17 @@ internal sealed partial class UpdateHandler(
         UpdateRoute.Command { Name: BotCommand.Start } => StartAsync(message, cancellationToken),
         UpdateRoute.Command { Name: BotCommand.Help } => HelpAsync(message, cancellationToken),
         UpdateRoute.Command { Name: BotCommand.Reset or BotCommand.New } => ResetAsync(message, cancellationToken),
-        UpdateRoute.NotText => NotTextAsync(message, cancellationToken),
+        UpdateRoute.NotText notText => NotTextAsync(message, notText.Kind, cancellationToken),
+        UpdateRoute.Image image => ImageAsync(image, message, cancellationToken),
         _ => throw new InvalidOperationException($"Unhandled route {route}."),
     };
 
-    private async Task AskAsync(string text, IncomingMessage message, CancellationToken cancellationToken)
+    private async Task AskAsync(string text, IncomingMessage message, CancellationToken cancellationToken, ImageAttachment? image = null)
     {
         AskOutcome outcome;
         await using (typing.Show(message.Target, cancellationToken))
         {
-            outcome = await mediator.Send(new AskCommand(message.Profile, message.Target.ChatId, text), cancellationToken);
+            outcome = await mediator.Send(new AskCommand(message.Profile, message.Target.ChatId, text, image), cancellationToken);
         }
 
         if (outcome is AskOutcome.Answered answered)
@@ -128,10 +133,28 @@ internal sealed partial class UpdateHandler(
             _ => throw new InvalidOperationException($"Unknown outcome {outcome.GetType().Name}."),
         }, cancellationToken);
 
-    private Task NotTextAsync(IncomingMessage message, CancellationToken cancellationToken) =>
-        AnswerAsync(new NotTextQuery(message.Profile), message, static (texts, outcome) => outcome switch
+    /// <summary>
+    /// Downloads the image (the router has checked its declared size) and asks about it with its caption, or with a
+    /// default prompt in the person's language. The buffer goes back to the pool once the answer is out.
+    /// </summary>
+    private async Task ImageAsync(UpdateRoute.Image image, IncomingMessage message, CancellationToken cancellationToken)
+    {
+        using var bytes = await images.DownloadAsync(image.File, cancellationToken);
+        if (bytes is null)
         {
-            NotTextOutcome.TextOnly => texts.OnlyTextSupported,
+            await NotTextAsync(message, NotTextKind.OversizedImage, cancellationToken);
+            return;
+        }
+
+        var text = image.Caption ?? BotTexts.For(message.Profile.Language).DescribeImagePrompt;
+        await AskAsync(text, message, cancellationToken, new ImageAttachment(image.File.MimeType, bytes.Written));
+    }
+
+    private Task NotTextAsync(IncomingMessage message, NotTextKind kind, CancellationToken cancellationToken) =>
+        AnswerAsync(new NotTextQuery(message.Profile, kind), message, static (texts, outcome) => outcome switch
+        {
+            NotTextOutcome.Unsupported unsupported => texts.NotSupported(unsupported.Kind),
+            NotTextOutcome.ImageTooLarge tooLarge => texts.ImageTooLarge(tooLarge.MaxBytes),
             NotTextOutcome.Refused refused => Refusal(texts, refused.Rejection),
             _ => throw new InvalidOperationException($"Unknown outcome {outcome.GetType().Name}."),
         }, cancellationToken);

@@ -1,4 +1,6 @@
 using CleanBot.Application.Features.Help;
+using CleanBot.Application.Features.NotText;
+using CleanBot.Presentation.Bot.Telegram.Images;
 
 namespace CleanBot.Presentation.Bot.Telegram.Updates;
 
@@ -13,8 +15,11 @@ internal abstract record UpdateRoute
 
     public sealed record Ask(string Text, IncomingMessage Message) : UpdateRoute;
 
-    /// <summary>A sticker, photo, voice note or the like, addressed to the bot.</summary>
-    public sealed record NotText(IncomingMessage Message) : UpdateRoute;
+    /// <summary>A sticker, voice note, file or the like, addressed to the bot; <paramref name="Kind"/> says which.</summary>
+    public sealed record NotText(IncomingMessage Message, NotTextKind Kind) : UpdateRoute;
+
+    /// <summary>A photo or image file for the model; <paramref name="Caption"/> is null when none came with it.</summary>
+    public sealed record Image(ImageFile File, string? Caption, IncomingMessage Message) : UpdateRoute;
 
     /// <summary>Nothing for the bot to do; <paramref name="Reason"/> says why, for the log.</summary>
     public sealed record Ignore(string Reason) : UpdateRoute;
