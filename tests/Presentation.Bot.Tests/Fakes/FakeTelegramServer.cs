@@ -22,6 +22,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         "getMe", "getUpdates", "deleteWebhook", "setWebhook", "getWebhookInfo", "setMyCommands", "getMyCommands",
         "deleteMyCommands", "setMyDescription", "setMyShortDescription", "setMyName", "setChatMenuButton",
         "sendMessage", "editMessageText", "deleteMessage", "sendChatAction", "answerCallbackQuery",
+        "getFile",
     ];
 
     private readonly Lock _gate = new();
@@ -105,6 +106,11 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var aborted = context.RequestAborted;
+        if (await TryServeFileAsync(context))
+        {
+            return;
+        }
+
         TelegramReply reply;
         if (!TryParsePath(context.Request.Path.Value, out var token, out var method))
         {
@@ -145,6 +151,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         "editMessageText" => EditMessageText(args),
         "deleteMessage" => DeleteMessage(args),
         "sendChatAction" => SendChatAction(args),
+        "getFile" => GetFile(args),
         "deleteMyCommands" or "setMyDescription" or "setMyShortDescription" or "setMyName" or "setChatMenuButton"
             or "answerCallbackQuery" => TelegramReply.Ok(true),
         // Unknown methods get what the real server answers, so a typo or an unfaked method shows up.
