@@ -155,6 +155,22 @@ public sealed class ImageTests
         reply.ReplyToMessageId.Should().Be(BotUnderTest.MessageIdOf(update));
     }
 
+    [Fact]
+    public async Task A_failed_download_gets_an_apology_and_neither_the_token_nor_the_file_path_reaches_a_log_line()
+    {
+        await using var bot = await BotUnderTest.StartNewAsync();
+        var photo = bot.Telegram.AddFile(Bytes(3_000, seed: 12));
+        bot.Telegram.FailNextDownload();
+
+        var reply = await bot.SendAndWaitForReplyAsync(UserId, bot.Telegram.Updates.Photo(UserId, UserId, [photo], "what is this?"));
+
+        reply.Text.Should().Be(BotTexts.English.UnexpectedError);
+        bot.Telegram.DownloadedFileIds.Should().ContainSingle("a refused download is not a transient failure to retry");
+        bot.Gemini.Requests.Should().BeEmpty();
+        bot.Logs.All.Should().Contain("failed", "the failure itself is logged")
+            .And.NotContain(BotUnderTest.BotTokenSecret).And.NotContain(photo.FilePath);
+    }
+
     /// <summary>Distinct, reproducible content, so a test sees the exact bytes arrive.</summary>
     private static byte[] Bytes(int length, int seed)
     {

@@ -21,6 +21,7 @@ public sealed partial class FakeTelegramServer
 
     private readonly ConcurrentDictionary<string, FakeFile> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _downloads = new();
+    private int _failingDownloads;
 
     /// <summary>The file ids the bot downloaded, in order.</summary>
     public IReadOnlyList<string> DownloadedFileIds => [.. _downloads];
@@ -34,6 +35,9 @@ public sealed partial class FakeTelegramServer
         _files[file.FileId] = file;
         return file;
     }
+
+    /// <summary>Makes the next file download answer 500 Internal Server Error.</summary>
+    public void FailNextDownload() => Interlocked.Increment(ref _failingDownloads);
 
     private TelegramReply GetFile(JsonElement args)
     {
@@ -78,6 +82,13 @@ public sealed partial class FakeTelegramServer
 
         _downloads.Enqueue(file.FileId);
         _changed.Pulse();
+        if (Interlocked.Decrement(ref _failingDownloads) >= 0)
+        {
+            context.Response.StatusCode = 500;
+            return true;
+        }
+
+        Interlocked.Increment(ref _failingDownloads);
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/octet-stream";
         await context.Response.Body.WriteAsync(file.Content, context.RequestAborted);
