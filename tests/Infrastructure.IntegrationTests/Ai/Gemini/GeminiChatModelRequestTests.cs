@@ -75,8 +75,8 @@ public sealed class GeminiChatModelRequestTests
         await using var gemini = await GeminiHarness.StartAsync();
         gemini.Server.Reply(GeminiReplies.Answer("A cat."));
         byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0xFF, 0xD9];
-        var request = GeminiHarness.Request("Be brief.", "[photo] What is this?", "A dog.", "[photo] And this?")
-            with { Image = new ImageAttachment("image/jpeg", jpeg) };
+        var conversation = GeminiHarness.Request("Be brief.", "[photo] What is this?", "A dog.", "[photo] And this?");
+        var request = conversation with { Image = new ImageAttachment("image/jpeg", jpeg) };
 
         await gemini.ChatModel.GenerateAsync(request, Ct);
 
