@@ -57,7 +57,7 @@ internal abstract class BotTexts
 
     public abstract string InvalidRequest { get; }
 
-    /// <summary>Says that this kind of message is not read yet, naming it.</summary>
+    /// <summary>Says why this kind of message is not read: not supported yet (naming it), or an image that could not be fetched.</summary>
     public abstract string NotSupported(NotTextKind kind);
 
     /// <summary>What the model is asked when a photo comes without a caption.</summary>

@@ -81,6 +81,7 @@ internal sealed class EnglishTexts : BotTexts
         NotTextKind.VideoNote => "Video messages aren't supported yet. Please type your question.",
         NotTextKind.Animation => "GIFs aren't supported yet. Please type your question, or send a photo.",
         NotTextKind.Document => "I can't read this kind of file yet. Please send text, or an image (JPEG, PNG, WebP or HEIC).",
+        NotTextKind.UnavailableImage => "I couldn't fetch that image from Telegram. Please send it again.",
         _ => "I can only read text and photos for now. Please type your question.",
     };
 

@@ -156,7 +156,7 @@ public sealed class ImageTests
     }
 
     [Fact]
-    public async Task A_failed_download_gets_an_apology_and_neither_the_token_nor_the_file_path_reaches_a_log_line()
+    public async Task A_failed_download_is_explained_and_neither_the_token_nor_the_file_path_reaches_a_log_line()
     {
         await using var bot = await BotUnderTest.StartNewAsync();
         var photo = bot.Telegram.AddFile(Bytes(3_000, seed: 12));
@@ -164,11 +164,24 @@ public sealed class ImageTests
 
         var reply = await bot.SendAndWaitForReplyAsync(UserId, bot.Telegram.Updates.Photo(UserId, UserId, [photo], "what is this?"));
 
-        reply.Text.Should().Be(BotTexts.English.UnexpectedError);
+        reply.Text.Should().Be(BotTexts.English.NotSupported(NotTextKind.UnavailableImage));
         bot.Telegram.DownloadedFileIds.Should().ContainSingle("a refused download is not a transient failure to retry");
         bot.Gemini.Requests.Should().BeEmpty();
-        bot.Logs.All.Should().Contain("failed", "the failure itself is logged")
+        bot.Logs.All.Should().Contain("Image could not be fetched: download failed (HTTP 500)")
             .And.NotContain(BotUnderTest.BotTokenSecret).And.NotContain(photo.FilePath);
+    }
+
+    [Fact]
+    public async Task A_photo_telegram_will_not_describe_is_explained_in_the_users_language()
+    {
+        await using var bot = await BotUnderTest.StartNewAsync();
+        var unknown = new FakeFile("AgACAgQAAxkBAAIunknown", "AQADunknown", "photos/file_unknown.jpg", Bytes(100, seed: 13), ReportedSize: null);
+
+        var reply = await bot.SendAndWaitForReplyAsync(UserId, bot.Telegram.Updates.Photo(UserId, UserId, [unknown], languageCode: "fa"));
+
+        reply.Text.Should().Be(BotTexts.Persian.NotSupported(NotTextKind.UnavailableImage));
+        bot.Telegram.CallsTo("getFile").Should().ContainSingle().Which.StatusCode.Should().Be(400);
+        bot.Gemini.Requests.Should().BeEmpty();
     }
 
     /// <summary>Distinct, reproducible content, so a test sees the exact bytes arrive.</summary>

@@ -36,7 +36,7 @@ public sealed partial class FakeTelegramServer
         return file;
     }
 
-    /// <summary>Makes the next file download answer 500 Internal Server Error.</summary>
+    /// <summary>Makes the next file download answer 500 Internal Server Error (in the Bot API's JSON error shape).</summary>
     public void FailNextDownload() => Interlocked.Increment(ref _failingDownloads);
 
     private TelegramReply GetFile(JsonElement args)
@@ -76,7 +76,7 @@ public sealed partial class FakeTelegramServer
             : null;
         if (file is null)
         {
-            context.Response.StatusCode = slash > 0 && rest[..slash] != Token ? 401 : 404;
+            await WriteErrorAsync(context, slash > 0 && rest[..slash] != Token ? TelegramReply.Error(401, "Unauthorized") : TelegramReply.Error(404, "Not Found"));
             return true;
         }
 
@@ -84,7 +84,7 @@ public sealed partial class FakeTelegramServer
         _changed.Pulse();
         if (Interlocked.Decrement(ref _failingDownloads) >= 0)
         {
-            context.Response.StatusCode = 500;
+            await WriteErrorAsync(context, TelegramReply.Error(500, "Internal Server Error"));
             return true;
         }
 
@@ -93,5 +93,13 @@ public sealed partial class FakeTelegramServer
         context.Response.ContentType = "application/octet-stream";
         await context.Response.Body.WriteAsync(file.Content, context.RequestAborted);
         return true;
+    }
+
+    /// <summary>The file server answers errors in the Bot API's JSON shape too.</summary>
+    private static async Task WriteErrorAsync(HttpContext context, TelegramReply reply)
+    {
+        context.Response.StatusCode = reply.StatusCode;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(reply.Json, context.RequestAborted);
     }
 }

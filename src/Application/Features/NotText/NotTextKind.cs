@@ -17,4 +17,7 @@ public enum NotTextKind
 
     /// <summary>A photo or image file over the size limit, known from its declared size before any download.</summary>
     OversizedImage,
+
+    /// <summary>A photo or image file Telegram would not hand over (getFile or the download failed).</summary>
+    UnavailableImage,
 }

@@ -139,15 +139,19 @@ internal sealed partial class UpdateHandler(
     /// </summary>
     private async Task ImageAsync(UpdateRoute.Image image, IncomingMessage message, CancellationToken cancellationToken)
     {
-        using var bytes = await images.DownloadAsync(image.File, cancellationToken);
-        if (bytes is null)
+        var download = await images.DownloadAsync(image.File, cancellationToken);
+        if (download is not ImageDownload.Downloaded { Bytes: var bytes })
         {
-            await NotTextAsync(message, NotTextKind.OversizedImage, cancellationToken);
+            var kind = download is ImageDownload.TooLarge ? NotTextKind.OversizedImage : NotTextKind.UnavailableImage;
+            await NotTextAsync(message, kind, cancellationToken);
             return;
         }
 
-        var text = image.Caption ?? BotTexts.For(message.Profile.Language).DescribeImagePrompt;
-        await AskAsync(text, message, cancellationToken, new ImageAttachment(image.File.MimeType, bytes.Written));
+        using (bytes)
+        {
+            var text = image.Caption ?? BotTexts.For(message.Profile.Language).DescribeImagePrompt;
+            await AskAsync(text, message, cancellationToken, new ImageAttachment(image.File.MimeType, bytes.Written));
+        }
     }
 
     private Task NotTextAsync(IncomingMessage message, NotTextKind kind, CancellationToken cancellationToken) =>
