@@ -27,6 +27,13 @@ public sealed class ConversationOptions
     [Range(100, 10_000_000)]
     public int HistoryMaxCharacters { get; set; } = 32_000;
 
+    /// <summary>
+    /// The largest image, in bytes, a message may carry to the model. Gemini takes at most 20 MB per request and the
+    /// image travels base64-encoded (a third larger), so 14 MiB is the most that still leaves room for the history.
+    /// </summary>
+    [Range(1, 14 * 1024 * 1024)]
+    public int MaxImageBytes { get; set; } = 10 * 1024 * 1024;
+
     /// <summary>Requests slower than this are logged as warnings.</summary>
     public TimeSpan SlowRequestThreshold { get; set; } = TimeSpan.FromSeconds(20);
 }

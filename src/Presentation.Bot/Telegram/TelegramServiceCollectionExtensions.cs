@@ -1,4 +1,5 @@
 using CleanBot.Presentation.Bot.Telegram.Commands;
+using CleanBot.Presentation.Bot.Telegram.Images;
 using CleanBot.Presentation.Bot.Telegram.InlineQueries;
 using CleanBot.Presentation.Bot.Telegram.Polling;
 using CleanBot.Presentation.Bot.Telegram.Replies;
@@ -49,6 +50,7 @@ internal static class TelegramServiceCollectionExtensions
         services.AddSingleton<MenuReplies>();
         services.AddSingleton<TypingIndicator>();
         services.AddSingleton<UpdateRouter>();
+        services.AddSingleton<TelegramImageDownloader>();
         services.AddScoped<UpdateHandler>();
         services.AddScoped<InlineAnswerResponder>();
         services.AddSingleton<InboxProcessor>();

@@ -2,6 +2,7 @@ using System.Text;
 using CleanBot.Application.Abstractions.Persistence;
 using CleanBot.Application.Common.Outcomes;
 using CleanBot.Application.Features.Help;
+using CleanBot.Application.Features.NotText;
 using CleanBot.Domain.Users;
 
 namespace CleanBot.Presentation.Bot.Texts;
@@ -57,7 +58,17 @@ internal abstract class BotTexts
 
     public abstract string InvalidRequest { get; }
 
-    public abstract string OnlyTextSupported { get; }
+    /// <summary>Says why this kind of message is not read: not supported yet (naming it), or an image that could not be fetched.</summary>
+    public abstract string NotSupported(NotTextKind kind);
+
+    /// <summary>What the model is asked when a photo comes without a caption.</summary>
+    public abstract string DescribeImagePrompt { get; }
+
+    public abstract string ImageTooLarge(int maxBytes);
+
+    public abstract string ImageEmpty { get; }
+
+    public abstract string ImageTypeNotSupported { get; }
 
     public abstract string UnexpectedError { get; }
 
@@ -91,6 +102,9 @@ internal abstract class BotTexts
             RejectionCodes.AccessDenied => AccessDenied,
             RejectionCodes.TooManyMessages => TooManyMessages(rejection.RetryAfter),
             RejectionCodes.DailyQuotaUsed => DailyTokenQuotaUsed,
+            RejectionCodes.ImageTooLarge => ImageTooLarge(rejection.Limit ?? 0),
+            RejectionCodes.ImageEmpty => ImageEmpty,
+            RejectionCodes.ImageTypeNotSupported => ImageTypeNotSupported,
             _ => InvalidRequest,
         };
     }
@@ -148,6 +162,9 @@ internal abstract class BotTexts
 
     /// <summary>A button the bot does not recognise (an old menu, tampered data).</summary>
     public abstract string UnknownButton { get; }
+
+    /// <summary>A size in bytes as megabytes (2^20 bytes), to one decimal place at most.</summary>
+    protected static double Megabytes(int bytes) => Math.Round(bytes / (1024.0 * 1024.0), 1);
 
     /// <summary>The delay rounded up to whole seconds; zero when the server gave none.</summary>
     protected static int WholeSeconds(TimeSpan? delay) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CleanBot.Application.Abstractions.Persistence;
 using CleanBot.Application.Features.Help;
+using CleanBot.Application.Features.NotText;
 using CleanBot.Domain.Users;
 
 namespace CleanBot.Presentation.Bot.Texts;
@@ -23,8 +24,12 @@ internal sealed class EnglishTexts : BotTexts
 
     public override string InvalidRequest => "Sorry, I couldn't understand that message.";
 
-    public override string OnlyTextSupported =>
-        "I can only read text messages for now. Please write your question in words.";
+    public override string DescribeImagePrompt => "Describe this image.";
+
+    public override string ImageEmpty => "That image arrived empty. Please send it again.";
+
+    public override string ImageTypeNotSupported =>
+        "I can read JPEG, PNG, WebP and HEIC images only. Please send the image in one of those formats.";
 
     public override string UnexpectedError => "Sorry, something went wrong on my side. Please try again.";
 
@@ -108,6 +113,22 @@ internal sealed class EnglishTexts : BotTexts
 
     /// <summary>Grouped by thousands: 12,345.</summary>
     private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    public override string NotSupported(NotTextKind kind) => kind switch
+    {
+        NotTextKind.Sticker => "Stickers aren't supported yet. Please type your question.",
+        NotTextKind.Voice => "Voice messages aren't supported yet. Please type your question.",
+        NotTextKind.Audio => "Audio files aren't supported yet. Please type your question.",
+        NotTextKind.Video => "Videos aren't supported yet. Please type your question, or send a photo.",
+        NotTextKind.VideoNote => "Video messages aren't supported yet. Please type your question.",
+        NotTextKind.Animation => "GIFs aren't supported yet. Please type your question, or send a photo.",
+        NotTextKind.Document => "I can't read this kind of file yet. Please send text, or an image (JPEG, PNG, WebP or HEIC).",
+        NotTextKind.UnavailableImage => "I couldn't fetch that image from Telegram. Please send it again.",
+        _ => "I can only read text and photos for now. Please type your question.",
+    };
+
+    public override string ImageTooLarge(int maxBytes) =>
+        $"That image is too large for me: the limit is {Megabytes(maxBytes).ToString("0.#", CultureInfo.InvariantCulture)} MB. Please send a smaller one (sending it as a photo rather than a file makes it smaller).";
 
     public override string TextTooLong(int maxCharacters) =>
         $"That message is too long for me. Please keep it under {maxCharacters} characters, or split it into parts.";

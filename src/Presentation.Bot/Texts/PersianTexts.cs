@@ -1,6 +1,7 @@
 using System.Globalization;
 using CleanBot.Application.Abstractions.Persistence;
 using CleanBot.Application.Features.Help;
+using CleanBot.Application.Features.NotText;
 using CleanBot.Domain.Users;
 
 namespace CleanBot.Presentation.Bot.Texts;
@@ -25,8 +26,12 @@ internal sealed class PersianTexts : BotTexts
 
     public override string InvalidRequest => "متأسفم، این پیام را متوجه نشدم.";
 
-    public override string OnlyTextSupported =>
-        "فعلاً فقط پیام‌های متنی را می‌توانم بخوانم. لطفاً سؤالتان را بنویسید.";
+    public override string DescribeImagePrompt => "این تصویر را توضیح بده.";
+
+    public override string ImageEmpty => "این تصویر خالی به دستم رسید. لطفاً دوباره بفرستید.";
+
+    public override string ImageTypeNotSupported =>
+        "فقط تصویرهای JPEG، PNG، WebP و HEIC را می‌توانم بخوانم. لطفاً تصویر را در یکی از این قالب‌ها بفرستید.";
 
     public override string UnexpectedError => "متأسفم، مشکلی در سمت من پیش آمد. لطفاً دوباره امتحان کنید.";
 
@@ -125,6 +130,22 @@ internal sealed class PersianTexts : BotTexts
             : "پیام‌ها را سریع‌تر از آنچه بتوانم پاسخ بدهم می‌فرستید. لطفاً یک دقیقه صبر کنید و بعد دوباره بنویسید.";
 
     private static string Figures(UsageTotals totals) => $"{Number(totals.Messages)} پیام، {Number(totals.Tokens)} توکن";
+
+    public override string NotSupported(NotTextKind kind) => kind switch
+    {
+        NotTextKind.Sticker => "استیکر هنوز پشتیبانی نمی‌شود. لطفاً سؤالتان را بنویسید.",
+        NotTextKind.Voice => "پیام صوتی هنوز پشتیبانی نمی‌شود. لطفاً سؤالتان را بنویسید.",
+        NotTextKind.Audio => "فایل صوتی هنوز پشتیبانی نمی‌شود. لطفاً سؤالتان را بنویسید.",
+        NotTextKind.Video => "ویدیو هنوز پشتیبانی نمی‌شود. لطفاً سؤالتان را بنویسید یا یک عکس بفرستید.",
+        NotTextKind.VideoNote => "پیام ویدیویی هنوز پشتیبانی نمی‌شود. لطفاً سؤالتان را بنویسید.",
+        NotTextKind.Animation => "گیف هنوز پشتیبانی نمی‌شود. لطفاً سؤالتان را بنویسید یا یک عکس بفرستید.",
+        NotTextKind.Document => "این نوع فایل را هنوز نمی‌توانم بخوانم. لطفاً متن یا یک تصویر (JPEG، PNG، WebP یا HEIC) بفرستید.",
+        NotTextKind.UnavailableImage => "نتوانستم این تصویر را از تلگرام دریافت کنم. لطفاً دوباره بفرستید.",
+        _ => "فعلاً فقط متن و عکس را می‌توانم بخوانم. لطفاً سؤالتان را بنویسید.",
+    };
+
+    public override string ImageTooLarge(int maxBytes) =>
+        $"این تصویر برای من بیش از حد بزرگ است: حداکثر حجم {Megabytes(maxBytes).ToString("0.#", Culture)} مگابایت است. لطفاً تصویر کوچک‌تری بفرستید (اگر آن را به صورت عکس بفرستید، نه فایل، حجمش کمتر می‌شود).";
 
     public override string TextTooLong(int maxCharacters) =>
         $"این پیام برای من بیش از حد طولانی است. لطفاً آن را کوتاه‌تر از {maxCharacters.ToString("N0", Culture)} نویسه کنید یا در چند بخش بفرستید.";

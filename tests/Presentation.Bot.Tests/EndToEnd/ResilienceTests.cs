@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using CleanBot.Application.Features.NotText;
 using CleanBot.Presentation.Bot.Tests.Fakes;
 using CleanBot.Presentation.Bot.Texts;
 
@@ -42,7 +43,7 @@ public sealed class ResilienceTests
     }
 
     [Fact]
-    public async Task A_sticker_in_a_private_chat_gets_a_polite_text_only_note_in_the_users_language()
+    public async Task A_sticker_in_a_private_chat_gets_a_polite_not_supported_note_in_the_users_language()
     {
         await using var bot = await BotUnderTest.StartNewAsync();
         var persianSticker = JsonNode.Parse(bot.Telegram.Updates.Sticker(3002, 3002))!;
@@ -51,8 +52,8 @@ public sealed class ResilienceTests
         var english = await bot.SendAndWaitForReplyAsync(UserId, bot.Telegram.Updates.Sticker(UserId, UserId));
         var persian = await bot.SendAndWaitForReplyAsync(3002, persianSticker.ToJsonString());
 
-        english.Text.Should().Be(BotTexts.English.OnlyTextSupported);
-        persian.Text.Should().Be(BotTexts.Persian.OnlyTextSupported);
+        english.Text.Should().Be(BotTexts.English.NotSupported(NotTextKind.Sticker));
+        persian.Text.Should().Be(BotTexts.Persian.NotSupported(NotTextKind.Sticker));
         bot.Gemini.Requests.Should().BeEmpty();
     }
 

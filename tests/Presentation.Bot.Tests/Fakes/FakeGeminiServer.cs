@@ -297,6 +297,11 @@ public sealed partial class FakeGeminiServer : IAsyncDisposable
             return "* GenerateContentRequest.contents.parts.data: required oneof field 'data' must have one initialized field\n";
         }
 
+        if (InlineDataError(part) is { } inlineDataError)
+        {
+            return inlineDataError;
+        }
+
         return part.TryGetProperty("text", out var text) && text.ValueKind != JsonValueKind.Null
             && (text.ValueKind != JsonValueKind.String || text.GetString()!.Length == 0)
             ? "Unable to submit request because it has an empty text parameter. Add a value to the parameter and try again."

@@ -23,6 +23,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         "deleteMyCommands", "setMyDescription", "setMyShortDescription", "setMyName", "setChatMenuButton",
         "sendMessage", "editMessageText", "deleteMessage", "sendChatAction", "answerCallbackQuery",
         "answerInlineQuery",
+        "getFile",
     ];
 
     private readonly Lock _gate = new();
@@ -106,6 +107,11 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var aborted = context.RequestAborted;
+        if (await TryServeFileAsync(context))
+        {
+            return;
+        }
+
         TelegramReply reply;
         if (!TryParsePath(context.Request.Path.Value, out var token, out var method))
         {
@@ -148,6 +154,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         "sendChatAction" => SendChatAction(args),
         "answerInlineQuery" => AnswerInlineQuery(args),
         "answerCallbackQuery" => AnswerCallbackQuery(args),
+        "getFile" => GetFile(args),
         "deleteMyCommands" or "setMyDescription" or "setMyShortDescription" or "setMyName" or "setChatMenuButton" => TelegramReply.Ok(true),
         // Unknown methods get what the real server answers, so a typo or an unfaked method shows up.
         _ => TelegramReply.Error(404, "Not Found"),

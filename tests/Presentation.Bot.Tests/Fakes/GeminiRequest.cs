@@ -2,8 +2,31 @@ using System.Text.Json;
 
 namespace CleanBot.Presentation.Bot.Tests.Fakes;
 
-/// <summary>One turn of "contents"; Text joins the turn's text parts.</summary>
-public sealed record GeminiTurn(string Role, string Text);
+/// <summary>One turn of "contents"; Text joins the turn's text parts, InlineData lists its media parts in order.</summary>
+public sealed record GeminiTurn(string Role, string Text, IReadOnlyList<GeminiInlineData>? InlineData = null)
+{
+    public IReadOnlyList<GeminiInlineData> InlineData { get; } = InlineData ?? [];
+
+    /// <summary>Turns are equal by content, media parts included, so tests can compare whole conversations.</summary>
+    public bool Equals(GeminiTurn? other) =>
+        other is not null && Role == other.Role && Text == other.Text && InlineData.SequenceEqual(other.InlineData);
+
+    public override int GetHashCode() => HashCode.Combine(Role, Text, InlineData.Count);
+}
+
+/// <summary>An inlineData part as sent; <paramref name="Data"/> is its base64 text.</summary>
+public sealed record GeminiInlineData(string MimeType, string Data)
+{
+    /// <summary>The decoded bytes; null when <see cref="Data"/> is not valid base64.</summary>
+    public byte[]? Bytes
+    {
+        get
+        {
+            var bytes = new byte[(Data.Length / 4 * 3) + 3];
+            return Convert.TryFromBase64String(Data, bytes, out var written) ? bytes[..written] : null;
+        }
+    }
+}
 
 /// <summary>A generateContent / streamGenerateContent call as <see cref="FakeGeminiServer"/> received it.</summary>
 /// <param name="ApiKey">The x-goog-api-key header (or the ?key= query parameter).</param>
@@ -27,7 +50,8 @@ public sealed record GeminiRequest(
         {
             contents.AddRange(turns.EnumerateArray().Select(turn => new GeminiTurn(
                 turn.TryGetProperty("role", out var role) && role.ValueKind == JsonValueKind.String ? role.GetString()! : "user",
-                TextOf(turn))));
+                TextOf(turn),
+                InlineDataOf(turn))));
         }
 
         // The REST API accepts proto field names in either case.
@@ -36,6 +60,30 @@ public sealed record GeminiRequest(
             ? TextOf(instruction)
             : null;
         return new GeminiRequest(model, isStreaming, apiKey, contents, system, body.Clone(), DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>The turn's inlineData parts (the REST API also takes inline_data and mime_type).</summary>
+    internal static List<GeminiInlineData> InlineDataOf(JsonElement content)
+    {
+        var found = new List<GeminiInlineData>();
+        if (content.ValueKind != JsonValueKind.Object || !content.TryGetProperty("parts", out var parts) || parts.ValueKind != JsonValueKind.Array)
+        {
+            return found;
+        }
+
+        foreach (var part in parts.EnumerateArray())
+        {
+            if (part.ValueKind == JsonValueKind.Object
+                && (part.TryGetProperty("inlineData", out var blob) || part.TryGetProperty("inline_data", out blob))
+                && blob.ValueKind == JsonValueKind.Object)
+            {
+                var mimeType = blob.TryGetProperty("mimeType", out var type) || blob.TryGetProperty("mime_type", out type) ? type.ToString() : string.Empty;
+                var data = blob.TryGetProperty("data", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString()! : string.Empty;
+                found.Add(new GeminiInlineData(mimeType, data));
+            }
+        }
+
+        return found;
     }
 
     internal static string TextOf(JsonElement content) =>

@@ -32,8 +32,10 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
     private static Rejection ToRejection(FluentValidation.Results.ValidationFailure failure)
     {
         var code = string.IsNullOrEmpty(failure.ErrorCode) ? RejectionCodes.InvalidRequest : failure.ErrorCode;
-        var limit = failure.FormattedMessagePlaceholderValues?.TryGetValue("MaxLength", out var max) == true && max is int maxLength
-            ? maxLength
+        // A length rule names its limit MaxLength, a comparison rule (a size in bytes) ComparisonValue.
+        var placeholders = failure.FormattedMessagePlaceholderValues;
+        var limit = placeholders?.TryGetValue("MaxLength", out var max) == true && max is int maxLength ? maxLength
+            : placeholders?.TryGetValue("ComparisonValue", out var bound) == true && bound is int comparison ? comparison
             : (int?)null;
         return new Rejection(code, limit);
     }

@@ -18,4 +18,13 @@ public static class RejectionCodes
 
     /// <summary>Refused for a reason the person has already been told: the bot says nothing this time.</summary>
     public const string AlreadyTold = "already_told";
+
+    /// <summary>The image is larger than the bot takes; the rejection's Limit says the limit in bytes.</summary>
+    public const string ImageTooLarge = "image.too_large";
+
+    /// <summary>The image arrived without any bytes.</summary>
+    public const string ImageEmpty = "image.empty";
+
+    /// <summary>The file is not an image type the model reads.</summary>
+    public const string ImageTypeNotSupported = "image.type_not_supported";
 }

@@ -1,3 +1,4 @@
+using CleanBot.Application.Abstractions.Ai;
 using CleanBot.Application.Common.Access;
 using CleanBot.Domain.Users;
 using MediatR;
@@ -5,4 +6,6 @@ using MediatR;
 namespace CleanBot.Application.Features.Ask;
 
 /// <summary>A person says something to the bot in a chat; the model answers within the person's session there.</summary>
-public sealed record AskCommand(UserProfile Profile, long ChatId, string Text) : IRequest<AskOutcome>, IMeteredRequest;
+/// <param name="Text">What they wrote; with an image, its caption or a default prompt.</param>
+/// <param name="Image">A photo or image file sent with the message; the model sees it with this message only.</param>
+public sealed record AskCommand(UserProfile Profile, long ChatId, string Text, ImageAttachment? Image = null) : IRequest<AskOutcome>, IMeteredRequest;

@@ -39,9 +39,9 @@ public sealed class AskCommandHandler(
             sessions.Add(session);
         }
 
-        session.AddUserMessage(request.Text, now);
+        session.AddUserMessage(StoredText(request), now);
         var systemPrompt = PersonaPrompts.For(visit.Persona, _options.SystemPrompt);
-        var result = await GenerateAsync(systemPrompt, session, cancellationToken);
+        var result = await GenerateAsync(systemPrompt, session, request.Image, cancellationToken);
         var answeredAt = time.GetUtcNow();
         var answered = result as ChatModelResult.Answered;
         if (answered is not null)
@@ -57,17 +57,24 @@ public sealed class AskCommandHandler(
     }
 
     /// <summary>Asks the model; when it finds the conversation too long, asks once more with half the history.</summary>
-    private async Task<ChatModelResult> GenerateAsync(string systemPrompt, Session session, CancellationToken cancellationToken)
+    private async Task<ChatModelResult> GenerateAsync(string systemPrompt, Session session, ImageAttachment? image, CancellationToken cancellationToken)
     {
         var budget = new HistoryBudget(_options.HistoryMaxMessages, _options.HistoryMaxCharacters);
-        var result = await model.GenerateAsync(new ChatModelRequest(systemPrompt, session.RecentHistory(budget)), cancellationToken);
+        var result = await model.GenerateAsync(new ChatModelRequest(systemPrompt, session.RecentHistory(budget), image), cancellationToken);
         if (result is ChatModelResult.ContextTooLong)
         {
-            result = await model.GenerateAsync(new ChatModelRequest(systemPrompt, session.RecentHistory(budget.Halved())), cancellationToken);
+            result = await model.GenerateAsync(new ChatModelRequest(systemPrompt, session.RecentHistory(budget.Halved()), image), cancellationToken);
         }
 
         return result;
     }
+
+    /// <summary>
+    /// The message as the conversation keeps it: an image is not stored, so a marker says one was there, for the
+    /// model reading the history later (it sees the same text with the image now).
+    /// </summary>
+    private static string StoredText(AskCommand request) =>
+        request.Image is null ? request.Text : $"{ImageAttachment.HistoryMarker} {request.Text}";
 
     private static AskOutcome ToOutcome(ChatModelResult result, Language language) => result switch
     {

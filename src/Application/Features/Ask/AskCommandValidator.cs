@@ -1,3 +1,4 @@
+using CleanBot.Application.Abstractions.Ai;
 using CleanBot.Application.Common.Outcomes;
 using CleanBot.Application.Common.Validation;
 using FluentValidation;
@@ -15,5 +16,14 @@ public sealed class AskCommandValidator : AbstractValidator<AskCommand>
             .Cascade(CascadeMode.Stop)
             .Must(text => !string.IsNullOrWhiteSpace(text)).WithErrorCode(RejectionCodes.EmptyText)
             .MaximumLength(options.Value.MaxInputCharacters).WithErrorCode(RejectionCodes.TextTooLong);
+        When(command => command.Image is not null, () =>
+        {
+            RuleFor(command => command.Image!.MimeType)
+                .Must(ImageAttachment.IsSupported).WithErrorCode(RejectionCodes.ImageTypeNotSupported);
+            RuleFor(command => command.Image!.Bytes.Length)
+                .Cascade(CascadeMode.Stop)
+                .Must(length => length > 0).WithErrorCode(RejectionCodes.ImageEmpty)
+                .LessThanOrEqualTo(options.Value.MaxImageBytes).WithErrorCode(RejectionCodes.ImageTooLarge);
+        });
     }
 }

@@ -64,6 +64,12 @@ internal sealed class GeminiChatModel : IChatModel
             contents[i] = new Content(RoleName(turn.Role), [new Part(turn.Text)]);
         }
 
+        if (request.Image is { } image && contents.Length > 0)
+        {
+            // The image belongs to the newest turn, ahead of its text as Gemini's guide advises for one image.
+            contents[^1] = contents[^1] with { Parts = [new Part(Text: null, InlineData: new Blob(image.MimeType, image.Bytes)), .. contents[^1].Parts] };
+        }
+
         var systemInstruction = string.IsNullOrWhiteSpace(request.SystemInstruction)
             ? null
             : new Content(Role: null, [new Part(request.SystemInstruction)]);

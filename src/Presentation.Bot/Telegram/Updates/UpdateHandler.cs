@@ -1,3 +1,4 @@
+using CleanBot.Application.Abstractions.Ai;
 using CleanBot.Application.Common.Outcomes;
 using CleanBot.Application.Features.Ask;
 using CleanBot.Application.Features.Help;
@@ -8,6 +9,7 @@ using CleanBot.Application.Features.Start;
 using CleanBot.Application.Features.Stats;
 using CleanBot.Application.Features.Usage;
 using CleanBot.Infrastructure;
+using CleanBot.Presentation.Bot.Telegram.Images;
 using CleanBot.Presentation.Bot.Telegram.InlineQueries;
 using CleanBot.Presentation.Bot.Telegram.Replies;
 using CleanBot.Presentation.Bot.Texts;
@@ -31,6 +33,7 @@ internal sealed partial class UpdateHandler(
     TypingIndicator typing,
     InlineAnswerResponder inlineAnswers,
     MenuReplies menus,
+    TelegramImageDownloader images,
     ILogger<UpdateHandler> logger)
 {
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
@@ -61,6 +64,7 @@ internal sealed partial class UpdateHandler(
             UpdateRoute.Command command => command.Message,
             UpdateRoute.Ask ask => ask.Message,
             UpdateRoute.NotText notText => notText.Message,
+            UpdateRoute.Image image => image.Message,
             _ => throw new InvalidOperationException($"Unknown route {route.GetType().Name}."),
         };
 
@@ -92,16 +96,17 @@ internal sealed partial class UpdateHandler(
         UpdateRoute.Command { Name: BotCommand.Ask } => AskHintAsync(message, cancellationToken),
         UpdateRoute.Command { Name: BotCommand.Mode } => ModeMenuAsync(message, cancellationToken),
         UpdateRoute.Command { Name: BotCommand.Lang } => LanguageMenuAsync(message, cancellationToken),
-        UpdateRoute.NotText => NotTextAsync(message, cancellationToken),
+        UpdateRoute.NotText notText => NotTextAsync(message, notText.Kind, cancellationToken),
+        UpdateRoute.Image image => ImageAsync(image, message, cancellationToken),
         _ => throw new InvalidOperationException($"Unhandled route {route}."),
     };
 
-    private async Task AskAsync(string text, IncomingMessage message, CancellationToken cancellationToken)
+    private async Task AskAsync(string text, IncomingMessage message, CancellationToken cancellationToken, ImageAttachment? image = null)
     {
         AskOutcome outcome;
         await using (typing.Show(message.Target, cancellationToken))
         {
-            outcome = await mediator.Send(new AskCommand(message.Profile, message.Target.ChatId, text), cancellationToken);
+            outcome = await mediator.Send(new AskCommand(message.Profile, message.Target.ChatId, text, image), cancellationToken);
         }
 
         if (outcome is AskOutcome.Answered answered)
@@ -178,10 +183,32 @@ internal sealed partial class UpdateHandler(
             _ => throw new InvalidOperationException($"Unknown outcome {outcome.GetType().Name}."),
         }, cancellationToken);
 
-    private Task NotTextAsync(IncomingMessage message, CancellationToken cancellationToken) =>
-        AnswerAsync(new NotTextQuery(message.Profile), message, static (texts, outcome) => outcome switch
+    /// <summary>
+    /// Downloads the image (the router has checked its declared size) and asks about it with its caption, or with a
+    /// default prompt in the person's language. The buffer goes back to the pool once the answer is out.
+    /// </summary>
+    private async Task ImageAsync(UpdateRoute.Image image, IncomingMessage message, CancellationToken cancellationToken)
+    {
+        var download = await images.DownloadAsync(image.File, cancellationToken);
+        if (download is not ImageDownload.Downloaded { Bytes: var bytes })
         {
-            NotTextOutcome.TextOnly => texts.OnlyTextSupported,
+            var kind = download is ImageDownload.TooLarge ? NotTextKind.OversizedImage : NotTextKind.UnavailableImage;
+            await NotTextAsync(message, kind, cancellationToken);
+            return;
+        }
+
+        using (bytes)
+        {
+            var text = image.Caption ?? BotTexts.For(message.Profile.Language).DescribeImagePrompt;
+            await AskAsync(text, message, cancellationToken, new ImageAttachment(image.File.MimeType, bytes.Written));
+        }
+    }
+
+    private Task NotTextAsync(IncomingMessage message, NotTextKind kind, CancellationToken cancellationToken) =>
+        AnswerAsync(new NotTextQuery(message.Profile, kind), message, static (texts, outcome) => outcome switch
+        {
+            NotTextOutcome.Unsupported unsupported => texts.NotSupported(unsupported.Kind),
+            NotTextOutcome.ImageTooLarge tooLarge => texts.ImageTooLarge(tooLarge.MaxBytes),
             NotTextOutcome.Refused refused => Refusal(texts, refused.Rejection),
             _ => throw new InvalidOperationException($"Unknown outcome {outcome.GetType().Name}."),
         }, cancellationToken);

@@ -1,4 +1,6 @@
 using CleanBot.Application.Features.Help;
+using CleanBot.Application.Features.NotText;
+using CleanBot.Presentation.Bot.Telegram.Images;
 using CleanBot.Domain.Users;
 
 namespace CleanBot.Presentation.Bot.Telegram.Updates;
@@ -14,8 +16,11 @@ internal abstract record UpdateRoute
 
     public sealed record Ask(string Text, IncomingMessage Message) : UpdateRoute;
 
-    /// <summary>A sticker, photo, voice note or the like, addressed to the bot.</summary>
-    public sealed record NotText(IncomingMessage Message) : UpdateRoute;
+    /// <summary>A sticker, voice note, file or the like, addressed to the bot; <paramref name="Kind"/> says which.</summary>
+    public sealed record NotText(IncomingMessage Message, NotTextKind Kind) : UpdateRoute;
+
+    /// <summary>A photo or image file for the model; <paramref name="Caption"/> is null when none came with it.</summary>
+    public sealed record Image(ImageFile File, string? Caption, IncomingMessage Message) : UpdateRoute;
 
     /// <summary><c>@botname question</c> typed in any chat: answered with inline results, not in a chat.</summary>
     public sealed record Inline(string QueryId, string Text, UserProfile Profile) : UpdateRoute;

@@ -1,6 +1,11 @@
+using CleanBot.Application;
+using CleanBot.Application.Abstractions.Ai;
+using CleanBot.Application.Features.NotText;
 using CleanBot.Domain.Users;
+using CleanBot.Presentation.Bot.Telegram.Images;
 using CleanBot.Presentation.Bot.Telegram.Menus;
 using CleanBot.Presentation.Bot.Telegram.Replies;
+using Microsoft.Extensions.Options;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using BotCommand = CleanBot.Application.Features.Help.BotCommand;
@@ -9,11 +14,16 @@ namespace CleanBot.Presentation.Bot.Telegram.Updates;
 
 /// <summary>
 /// Decides what an update asks of the bot. In private chats every message is for the bot; in groups only commands,
-/// messages that mention the bot and replies to the bot's own messages are (the same rule as Telegram's privacy mode).
-/// Presses on the bot's menu buttons are routed wherever the menu is.
+/// messages that mention the bot and replies to the bot's own messages are (the same rule as Telegram's privacy mode;
+/// for a photo or a file, a mention in its caption). Presses on the bot's menu buttons are routed wherever the menu is.
 /// </summary>
-internal sealed class UpdateRouter(BotIdentity identity)
+internal sealed class UpdateRouter(BotIdentity identity, IOptions<ConversationOptions> conversation)
 {
+    /// <summary>Telegram re-encodes every photo as JPEG.</summary>
+    private const string PhotoMimeType = "image/jpeg";
+
+    private readonly int _maxImageBytes = conversation.Value.MaxImageBytes;
+
     public UpdateRoute Route(Update update)
     {
         ArgumentNullException.ThrowIfNull(update);
@@ -57,9 +67,7 @@ internal sealed class UpdateRouter(BotIdentity identity)
 
         if (message.Text is not { } text)
         {
-            return !isGroup || IsReplyToBot(message)
-                ? new UpdateRoute.NotText(incoming)
-                : new UpdateRoute.Ignore("group message without text not addressed to the bot");
+            return RouteWithoutText(message, incoming, isGroup);
         }
 
         if (TryReadCommand(message, text, out var command, out var addressedToOtherBot))
@@ -79,7 +87,7 @@ internal sealed class UpdateRouter(BotIdentity identity)
             return new UpdateRoute.Ask(text, incoming);
         }
 
-        return TryRemoveMention(message, text, out var question)
+        return TryRemoveMention(message.Entities, text, out var question)
             ? new UpdateRoute.Ask(question, incoming)
             : new UpdateRoute.Ignore("group message not addressed to the bot");
     }
@@ -103,6 +111,47 @@ internal sealed class UpdateRouter(BotIdentity identity)
         var choice = ButtonData.TryParse(query.Data, out var parsed) ? parsed : null;
         return new UpdateRoute.Button(new ButtonPress(query.Id, profile, menu, choice));
     }
+
+    /// <summary>
+    /// A photo or an image file goes to the model with its caption; anything else is told what is not supported yet.
+    /// In groups the message must reply to the bot or mention it in its caption. Only declared sizes are looked at
+    /// here: nothing is downloaded before the request has passed the application's checks.
+    /// </summary>
+    private UpdateRoute RouteWithoutText(Message message, IncomingMessage incoming, bool isGroup)
+    {
+        var caption = message.Caption;
+        if (isGroup && !IsReplyToBot(message) && (caption is null || !TryRemoveMention(message.CaptionEntities, caption, out caption)))
+        {
+            return new UpdateRoute.Ignore("group message without text not addressed to the bot");
+        }
+
+        caption = string.IsNullOrWhiteSpace(caption) ? null : caption;
+        if (message.Photo is { Length: > 0 } sizes)
+        {
+            return PhotoSizeChoice.Largest(sizes, _maxImageBytes) is { } size
+                ? new UpdateRoute.Image(new ImageFile(size.FileId, PhotoMimeType, size.FileSize), caption, incoming)
+                : new UpdateRoute.NotText(incoming, NotTextKind.OversizedImage);
+        }
+
+        if (message is { Document: { } document, Animation: null } && ImageAttachment.IsSupported(document.MimeType))
+        {
+            return document.FileSize > _maxImageBytes
+                ? new UpdateRoute.NotText(incoming, NotTextKind.OversizedImage)
+                : new UpdateRoute.Image(new ImageFile(document.FileId, document.MimeType!, document.FileSize), caption, incoming);
+        }
+
+        return new UpdateRoute.NotText(incoming, KindOf(message));
+    }
+
+    private static NotTextKind KindOf(Message message) =>
+        message.Sticker is not null ? NotTextKind.Sticker
+        : message.Voice is not null ? NotTextKind.Voice
+        : message.Audio is not null ? NotTextKind.Audio
+        : message.VideoNote is not null ? NotTextKind.VideoNote
+        : message.Animation is not null ? NotTextKind.Animation // before Document: Telegram sets both for a GIF
+        : message.Video is not null ? NotTextKind.Video
+        : message.Document is not null ? NotTextKind.Document
+        : NotTextKind.Other;
 
     private bool IsReplyToBot(Message message) => message.ReplyToMessage?.From?.Id == identity.Id;
 
@@ -151,10 +200,10 @@ internal sealed class UpdateRouter(BotIdentity identity)
         return question.Length > 0 ? new UpdateRoute.Ask(question, incoming) : new UpdateRoute.Command(BotCommand.Ask, incoming);
     }
 
-    /// <summary>Finds "@botname" (or a mention by user id) and returns the text without it.</summary>
-    private bool TryRemoveMention(Message message, string text, out string question)
+    /// <summary>Finds "@botname" (or a mention by user id) in a text or caption and returns the text without it.</summary>
+    private bool TryRemoveMention(MessageEntity[]? entities, string text, out string question)
     {
-        foreach (var entity in message.Entities ?? [])
+        foreach (var entity in entities ?? [])
         {
             if (entity is null || entity.Offset < 0 || entity.Length <= 0 || entity.Offset + entity.Length > text.Length)
             {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CleanBot.Application.Abstractions.Ai;
 
 namespace CleanBot.Infrastructure.IntegrationTests.Ai.Gemini;
 
@@ -66,6 +67,32 @@ public sealed class GeminiChatModelRequestTests
         request.Path.Should().Be("/v1beta/models/gemini-2.5-pro:generateContent");
         JsonNode.Parse(request.Body)!["generationConfig"]!.ToJsonString()
             .Should().Be("""{"temperature":0.25,"maxOutputTokens":256}""");
+    }
+
+    [Fact]
+    public async Task Sends_an_image_as_base64_inline_data_ahead_of_the_text_of_the_newest_turn_only()
+    {
+        await using var gemini = await GeminiHarness.StartAsync();
+        gemini.Server.Reply(GeminiReplies.Answer("A cat."));
+        byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0xFF, 0xD9];
+        var conversation = GeminiHarness.Request("Be brief.", "[photo] What is this?", "A dog.", "[photo] And this?");
+        var request = conversation with { Image = new ImageAttachment("image/jpeg", jpeg) };
+
+        await gemini.ChatModel.GenerateAsync(request, Ct);
+
+        ShouldBeJson(gemini.Server.Requests.Single().Body, $$"""
+            {
+              "contents": [
+                { "role": "user", "parts": [{ "text": "[photo] What is this?" }] },
+                { "role": "model", "parts": [{ "text": "A dog." }] },
+                { "role": "user", "parts": [
+                  { "inlineData": { "mimeType": "image/jpeg", "data": "{{Convert.ToBase64String(jpeg)}}" } },
+                  { "text": "[photo] And this?" }
+                ] }
+              ],
+              "systemInstruction": { "parts": [{ "text": "Be brief." }] }
+            }
+            """);
     }
 
     private static void ShouldBeJson(string actual, string expected) =>
