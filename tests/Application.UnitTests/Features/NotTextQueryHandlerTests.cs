@@ -1,12 +1,18 @@
+using CleanBot.Application.Abstractions.Caching;
+using CleanBot.Application.Abstractions.Persistence;
+using CleanBot.Application.Common.Users;
 using CleanBot.Application.Features.NotText;
 using CleanBot.Domain.Users;
 using Microsoft.Extensions.Options;
+using NSubstitute;
 
 namespace CleanBot.Application.UnitTests.Features;
 
 public sealed class NotTextQueryHandlerTests
 {
-    private readonly NotTextQueryHandler _handler = new(Options.Create(new ConversationOptions { MaxImageBytes = 5_000_000 }));
+    private readonly NotTextQueryHandler _handler = new(
+        new UserRegistry(Substitute.For<IUserRepository>(), Substitute.For<ICache>()),
+        Options.Create(new ConversationOptions { MaxImageBytes = 5_000_000 }));
 
     [Theory]
     [InlineData(NotTextKind.Voice)]

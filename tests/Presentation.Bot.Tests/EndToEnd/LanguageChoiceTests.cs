@@ -1,4 +1,5 @@
 using CleanBot.Application.Features.Help;
+using CleanBot.Application.Features.NotText;
 using CleanBot.Domain.Users;
 using CleanBot.Presentation.Bot.Telegram.Menus;
 using CleanBot.Presentation.Bot.Tests.Fakes;
@@ -43,7 +44,7 @@ public sealed class LanguageChoiceTests
         help.Text.Should().Be(BotTexts.Persian.Help(BotCommands.Listed, 4096));
         start.Text.Should().Be(BotTexts.Persian.Welcome("Sam", isNewUser: false));
         reset.Text.Should().Be(BotTexts.Persian.SessionReset(hadSession: false));
-        sticker.Text.Should().Be(BotTexts.Persian.OnlyTextSupported);
+        sticker.Text.Should().Be(BotTexts.Persian.NotSupported(NotTextKind.Sticker));
         modeMenu.Text.Should().Be(BotTexts.Persian.PersonaMenu(Persona.Assistant));
         langMenu.Text.Should().Be(BotTexts.Persian.LanguageMenu);
         bot.ButtonsOf(langMenu).Select(button => button.Text).Should().Equal("English", "✅ فارسی");

@@ -1,7 +1,7 @@
 using CleanBot.Application.Features.Help;
 using CleanBot.Application.Features.NotText;
-using CleanBot.Presentation.Bot.Telegram.Images;
 using CleanBot.Domain.Users;
+using CleanBot.Presentation.Bot.Telegram.Images;
 
 namespace CleanBot.Presentation.Bot.Telegram.Updates;
 
