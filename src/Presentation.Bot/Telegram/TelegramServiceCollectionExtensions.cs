@@ -1,5 +1,6 @@
 using CleanBot.Presentation.Bot.Telegram.Polling;
 using CleanBot.Presentation.Bot.Telegram.Replies;
+using CleanBot.Presentation.Bot.Telegram.Replies.Streaming;
 using CleanBot.Presentation.Bot.Telegram.Updates;
 using CleanBot.Presentation.Bot.Telegram.Webhook;
 using Microsoft.Extensions.Configuration;
@@ -45,6 +46,8 @@ internal static class TelegramServiceCollectionExtensions
         services.AddSingleton<ChatDelivery>();
         services.AddSingleton<ReplySender>();
         services.AddSingleton<TypingIndicator>();
+        services.Configure<StreamingOptions>(configuration.GetSection(StreamingOptions.SectionName));
+        services.AddSingleton<AnswerStreamer>();
         services.AddSingleton<UpdateRouter>();
         services.AddScoped<UpdateHandler>();
         services.AddSingleton<InboxProcessor>();

@@ -39,7 +39,7 @@ public sealed class AskCommandHandler(
         }
 
         session.AddUserMessage(request.Text, now);
-        var result = await GenerateAsync(session, cancellationToken);
+        var result = await GenerateAsync(session, request.Progress, cancellationToken);
         var answeredAt = time.GetUtcNow();
         var answered = result as ChatModelResult.Answered;
         if (answered is not null)
@@ -55,17 +55,23 @@ public sealed class AskCommandHandler(
     }
 
     /// <summary>Asks the model; when it finds the conversation too long, asks once more with half the history.</summary>
-    private async Task<ChatModelResult> GenerateAsync(Session session, CancellationToken cancellationToken)
+    private async Task<ChatModelResult> GenerateAsync(Session session, IAnswerProgress? progress, CancellationToken cancellationToken)
     {
         var budget = new HistoryBudget(_options.HistoryMaxMessages, _options.HistoryMaxCharacters);
-        var result = await model.GenerateAsync(new ChatModelRequest(_options.SystemPrompt, session.RecentHistory(budget)), cancellationToken);
+        var result = await AskModelAsync(new ChatModelRequest(_options.SystemPrompt, session.RecentHistory(budget)), progress, cancellationToken);
         if (result is ChatModelResult.ContextTooLong)
         {
-            result = await model.GenerateAsync(new ChatModelRequest(_options.SystemPrompt, session.RecentHistory(budget.Halved())), cancellationToken);
+            // Refused before any text came, so nothing was reported yet.
+            result = await AskModelAsync(new ChatModelRequest(_options.SystemPrompt, session.RecentHistory(budget.Halved())), progress, cancellationToken);
         }
 
         return result;
     }
+
+    private Task<ChatModelResult> AskModelAsync(ChatModelRequest request, IAnswerProgress? progress, CancellationToken cancellationToken) =>
+        progress is null
+            ? model.GenerateAsync(request, cancellationToken)
+            : model.StreamAsync(request, progress, cancellationToken);
 
     private static AskOutcome ToOutcome(ChatModelResult result, Language language) => result switch
     {

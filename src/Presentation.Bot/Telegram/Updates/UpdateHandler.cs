@@ -7,6 +7,7 @@ using CleanBot.Application.Features.ResetSession;
 using CleanBot.Application.Features.Start;
 using CleanBot.Infrastructure;
 using CleanBot.Presentation.Bot.Telegram.Replies;
+using CleanBot.Presentation.Bot.Telegram.Replies.Streaming;
 using CleanBot.Presentation.Bot.Texts;
 using MediatR;
 using Microsoft.Extensions.Logging;
@@ -26,6 +27,7 @@ internal sealed partial class UpdateHandler(
     IMediator mediator,
     ReplySender replies,
     TypingIndicator typing,
+    AnswerStreamer streamer,
     ILogger<UpdateHandler> logger)
 {
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
@@ -76,14 +78,20 @@ internal sealed partial class UpdateHandler(
     private async Task AskAsync(string text, IncomingMessage message, CancellationToken cancellationToken)
     {
         AskOutcome outcome;
-        await using (typing.Show(message.Target, cancellationToken))
+        var stream = streamer.Open(message.Target, cancellationToken);
+        await using (stream)
         {
-            outcome = await mediator.Send(new AskCommand(message.Profile, message.Target.ChatId, text), cancellationToken);
+            await using (typing.Show(message.Target, cancellationToken))
+            {
+                outcome = await mediator.Send(new AskCommand(message.Profile, message.Target.ChatId, text, stream), cancellationToken);
+            }
         }
 
+        // Ended above, so no preview is still on its way: the message the answer grew in (if any) is final here.
+        var shown = stream?.Shown;
         if (outcome is AskOutcome.Answered answered)
         {
-            await replies.SendMarkdownAsync(message.Target, answered.Text, cancellationToken);
+            await replies.SendMarkdownAsync(message.Target, answered.Text, shown, cancellationToken);
             return;
         }
 
@@ -100,7 +108,8 @@ internal sealed partial class UpdateHandler(
         };
         if (sentence is not null)
         {
-            await replies.SendPlainAsync(message.Target, sentence, cancellationToken);
+            // A failure after some words: the half-written answer becomes the sentence saying why it stopped.
+            await replies.SendPlainAsync(message.Target, sentence, shown, cancellationToken);
         }
     }
 
