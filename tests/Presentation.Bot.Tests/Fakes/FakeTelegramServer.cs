@@ -22,6 +22,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         "getMe", "getUpdates", "deleteWebhook", "setWebhook", "getWebhookInfo", "setMyCommands", "getMyCommands",
         "deleteMyCommands", "setMyDescription", "setMyShortDescription", "setMyName", "setChatMenuButton",
         "sendMessage", "editMessageText", "deleteMessage", "sendChatAction", "answerCallbackQuery",
+        "sendMessageDraft",
     ];
 
     private readonly Lock _gate = new();
@@ -145,6 +146,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         "editMessageText" => EditMessageText(args),
         "deleteMessage" => DeleteMessage(args),
         "sendChatAction" => SendChatAction(args),
+        "sendMessageDraft" => SendMessageDraft(args),
         "deleteMyCommands" or "setMyDescription" or "setMyShortDescription" or "setMyName" or "setChatMenuButton"
             or "answerCallbackQuery" => TelegramReply.Ok(true),
         // Unknown methods get what the real server answers, so a typo or an unfaked method shows up.
