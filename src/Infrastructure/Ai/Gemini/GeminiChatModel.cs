@@ -83,7 +83,7 @@ internal sealed class GeminiChatModel : IChatModel
         }
     }
 
-    /// <returns>The result, and whether the call may be made again because the stream broke before any text.</returns>
+    /// <returns>The result, and whether the call may be made again because the answer began but broke before any text.</returns>
     private async Task<(ChatModelResult Result, bool MayRestart)> StreamOnceAsync(
         GenerateContentRequest body, IAnswerProgress progress, CancellationToken cancellationToken)
     {
@@ -94,6 +94,7 @@ internal sealed class GeminiChatModel : IChatModel
         using var message = new HttpRequestMessage(HttpMethod.Post, _streamEndpoint) { Content = content };
         message.Options.Set(ResponseBufferingHandler.Streamed, true);
         var watched = new WatchedProgress(progress);
+        var streaming = false;
         try
         {
             using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, total.Token);
@@ -102,6 +103,7 @@ internal sealed class GeminiChatModel : IChatModel
                 return (await ReadFailureAsync(response, cancellationToken), false);
             }
 
+            streaming = true;
             idle.CancelAfter(_eventTimeout);
             await using var events = await response.Content.ReadAsStreamAsync(idle.Token);
             var streamed = await GeminiStreamReader.ReadAsync(events, watched, () => idle.CancelAfter(_eventTimeout), idle.Token);
@@ -126,8 +128,9 @@ internal sealed class GeminiChatModel : IChatModel
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException)
         {
+            // Failures before the answer began were already retried by the pipeline.
             _logger.GeminiUnreachable(exception);
-            return (new ChatModelResult.Unavailable("unreachable"), !watched.HasReported);
+            return (new ChatModelResult.Unavailable("unreachable"), streaming && !watched.HasReported);
         }
         catch (JsonException exception)
         {

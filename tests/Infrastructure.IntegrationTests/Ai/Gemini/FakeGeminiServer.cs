@@ -8,14 +8,15 @@ namespace CleanBot.Infrastructure.IntegrationTests.Ai.Gemini;
 
 /// <summary>What the fake answers to one call. <paramref name="Delay"/> holds the answer back, as a slow model would.</summary>
 /// <param name="ContentType">text/event-stream for a streamed answer.</param>
-/// <param name="DropAfterBody">The connection is dropped after the body instead of being ended cleanly.</param>
+/// <param name="StallAfterBody">The answer is never ended after the body: the connection stays open and silent, as
+/// with a stream that stalled, until the client gives up.</param>
 internal sealed record FakeResponse(
     int StatusCode,
     string Body,
     TimeSpan Delay = default,
     string? RetryAfter = null,
     string ContentType = "application/json; charset=UTF-8",
-    bool DropAfterBody = false);
+    bool StallAfterBody = false);
 
 /// <summary>A call the fake received; <paramref name="Path"/> includes any query string.</summary>
 internal sealed record RecordedRequest(string Method, string Path, string ApiKey, string ContentType, string Body);
@@ -102,10 +103,17 @@ internal sealed class FakeGeminiServer : IAsyncDisposable
         }
 
         await context.Response.WriteAsync(response.Body, context.RequestAborted);
-        if (response.DropAfterBody)
+        if (response.StallAfterBody)
         {
             await context.Response.Body.FlushAsync(context.RequestAborted);
-            context.Abort();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up, as it should.
+            }
         }
     }
 }

@@ -63,11 +63,14 @@ public sealed class GeminiChatModelStreamTests
     }
 
     [Fact]
-    public async Task A_stream_dropped_before_its_first_words_is_asked_again_once()
+    public async Task A_stream_that_stops_before_its_first_words_is_asked_again_once()
     {
         await using var gemini = await GeminiHarness.StartAsync();
         gemini.Server.Reply(
-            new FakeResponse(200, string.Empty, ContentType: "text/event-stream", DropAfterBody: true),
+            new FakeResponse(
+                200,
+                "data: {\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"Thinking...\", \"thought\": true}]}}]}\r\n\r\n",
+                ContentType: "text/event-stream"),
             GeminiReplies.Stream(["Second ", "time."]));
         var progress = new RecordedProgress();
 
@@ -76,18 +79,19 @@ public sealed class GeminiChatModelStreamTests
         result.Should().BeOfType<ChatModelResult.Answered>().Which.Text.Should().Be("Second time.");
         progress.Pieces.Should().Equal("Second ", "time.");
         gemini.Server.Requests.Should().HaveCount(2);
+        gemini.Logs.Entries.Should().Contain(line => line.Contains("asking once more", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task A_stream_dropped_after_some_words_is_unavailable_and_not_asked_again()
+    public async Task A_stream_that_stalls_after_some_words_times_out_and_is_not_asked_again()
     {
-        await using var gemini = await GeminiHarness.StartAsync();
-        gemini.Server.Reply(GeminiReplies.Stream(["Once upon ", "a time"], finishReason: null, dropAfterBody: true));
+        await using var gemini = await GeminiHarness.StartAsync(new Dictionary<string, string?> { ["RequestTimeout"] = "00:00:00.300" });
+        gemini.Server.Reply(GeminiReplies.Stream(["Once upon ", "a time"], finishReason: null, stallAfterBody: true));
         var progress = new RecordedProgress();
 
         var result = await StreamAsync(gemini, progress);
 
-        result.Should().BeOfType<ChatModelResult.Unavailable>();
+        result.Should().Be(new ChatModelResult.Unavailable("timeout"));
         progress.Pieces.Should().Equal("Once upon ", "a time");
         gemini.Server.Requests.Should().ContainSingle("the words already shown cannot be taken back");
     }
