@@ -78,10 +78,11 @@ internal sealed partial class UpdateHandler(
     private async Task AskAsync(string text, IncomingMessage message, CancellationToken cancellationToken)
     {
         AskOutcome outcome;
-        var stream = streamer.Open(message.Target, cancellationToken);
-        await using (stream)
+        StreamedAnswer? stream;
+        await using (var showingTyping = typing.Show(message.Target, cancellationToken))
         {
-            await using (typing.Show(message.Target, cancellationToken))
+            stream = streamer.Open(message.Target, showingTyping, cancellationToken);
+            await using (stream)
             {
                 outcome = await mediator.Send(new AskCommand(message.Profile, message.Target.ChatId, text, stream), cancellationToken);
             }

@@ -35,8 +35,10 @@ internal sealed partial class AnswerStreamer
 
     /// <summary>Starts showing an answer to <paramref name="target"/> while it is written; null when that chat gets
     /// finished answers only. Dispose the result once the answer is complete (or failed).</summary>
+    /// <param name="typing">"typing…" for the same answer: it ends once the answer itself shows, and leaves the chat's
+    /// budget to the previews.</param>
     /// <param name="cancellationToken">Ends a preview in flight: only on shutdown.</param>
-    public StreamedAnswer? Open(ReplyTarget target, CancellationToken cancellationToken)
+    public StreamedAnswer? Open(ReplyTarget target, IAsyncDisposable typing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
 
@@ -55,7 +57,7 @@ internal sealed partial class AnswerStreamer
 
         var draftId = isPrivate && Volatile.Read(ref _draftsRefused) == 0 ? Interlocked.Increment(ref _lastDraftId) : (long?)null;
         return new StreamedAnswer(
-            _bot, _delivery, this, target, draftId, new PreviewThrottle(_time, _options.StreamingInterval), _time, _logger, cancellationToken);
+            _bot, _delivery, this, target, draftId, typing, new PreviewThrottle(_time, _options.StreamingInterval), _time, _logger, cancellationToken);
     }
 
     /// <summary>The Bot API answered a draft with something other than a rate limit or a parse error: use edits from now on.</summary>

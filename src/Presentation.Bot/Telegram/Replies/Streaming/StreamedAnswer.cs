@@ -26,6 +26,7 @@ internal sealed partial class StreamedAnswer : IAnswerProgress, IAsyncDisposable
     private readonly ChatDelivery _delivery;
     private readonly AnswerStreamer _streamer;
     private readonly ReplyTarget _target;
+    private readonly IAsyncDisposable _typing;
     private readonly PreviewThrottle _throttle;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -45,12 +46,14 @@ internal sealed partial class StreamedAnswer : IAnswerProgress, IAsyncDisposable
     private bool _disposed;
 
     /// <param name="draftId">Set to show the answer as a draft; null to send one message and edit it.</param>
+    /// <param name="typing">Ended by the first preview: the growing answer says enough. Its owner disposes it too.</param>
     public StreamedAnswer(
         ITelegramBotClient bot,
         ChatDelivery delivery,
         AnswerStreamer streamer,
         ReplyTarget target,
         long? draftId,
+        IAsyncDisposable typing,
         PreviewThrottle throttle,
         TimeProvider time,
         ILogger logger,
@@ -61,6 +64,7 @@ internal sealed partial class StreamedAnswer : IAnswerProgress, IAsyncDisposable
         _streamer = streamer;
         _target = target;
         _draftId = draftId;
+        _typing = typing;
         _throttle = throttle;
         _time = time;
         _logger = logger;
@@ -150,6 +154,11 @@ internal sealed partial class StreamedAnswer : IAnswerProgress, IAsyncDisposable
         {
             if (await _delivery.TryRunNowAsync(_target.ChatId, token => SendPreviewAsync(text, token), cancellationToken))
             {
+                if (_shownText is null)
+                {
+                    await _typing.DisposeAsync();
+                }
+
                 Showing(text, markdown.Length);
             }
 
