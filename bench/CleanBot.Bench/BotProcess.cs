@@ -75,6 +75,7 @@ internal sealed class BotProcess : IAsyncDisposable
 
         // The bench measures the pipeline, not the per-user rate limit: its probe asks one chat 30 questions in seconds.
         start.Environment["Access__MessagesPerMinute"] = "0";
+        start.Environment["Bot__Streaming"] = "Off"; // the fake serves generateContent only; the bench measures that path
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";

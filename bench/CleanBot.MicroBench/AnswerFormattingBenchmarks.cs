@@ -30,7 +30,7 @@ public class AnswerFormattingBenchmarks
     [Benchmark(Baseline = true)]
     public IReadOnlyList<string> RenderAndSplit() => TelegramMessageSplitter.Split(TelegramHtml.Render(_markdown));
 
-    private static string LongAnswer(int length)
+    internal static string LongAnswer(int length)
     {
         var answer = new StringBuilder(length + 500);
         for (var section = 1; answer.Length < length; section++)

@@ -22,6 +22,8 @@ internal static class SettingNames
     public const string AccessAdminUserIds = "Access:AdminUserIds";
     public const string AccessMessagesPerMinute = "Access:MessagesPerMinute";
     public const string AccessDailyTokenQuota = "Access:DailyTokenQuota";
+    public const string BotStreaming = "Bot:Streaming";
+    public const string BotStreamingInterval = "Bot:StreamingInterval";
 
     /// <summary>How an operator writes the key as an environment variable or in <c>.env</c>.</summary>
     public static string AsEnvironmentVariable(string key) => key.Replace(":", "__", StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CleanBot.Presentation.Bot.Telegram.Replies.Streaming;
 using CleanBot.Presentation.Bot.Web;
 using Microsoft.Extensions.Configuration;
 
@@ -57,6 +58,8 @@ internal static partial class StartupSettings
         CheckUserIds(configuration, SettingNames.AccessAdminUserIds, problems);
         CheckWholeNumber(configuration, SettingNames.AccessMessagesPerMinute, AccessSettings.MaxMessagesPerMinute, problems);
         CheckWholeNumber(configuration, SettingNames.AccessDailyTokenQuota, long.MaxValue, problems);
+        CheckChoice(configuration, SettingNames.BotStreaming, Enum.GetNames<StreamingMode>(), problems);
+        CheckDuration(configuration, SettingNames.BotStreamingInterval, problems);
         return problems;
     }
 

@@ -3,6 +3,7 @@ using CleanBot.Presentation.Bot.Telegram.Images;
 using CleanBot.Presentation.Bot.Telegram.InlineQueries;
 using CleanBot.Presentation.Bot.Telegram.Polling;
 using CleanBot.Presentation.Bot.Telegram.Replies;
+using CleanBot.Presentation.Bot.Telegram.Replies.Streaming;
 using CleanBot.Presentation.Bot.Telegram.Updates;
 using CleanBot.Presentation.Bot.Telegram.Webhook;
 using Microsoft.Extensions.Configuration;
@@ -49,6 +50,8 @@ internal static class TelegramServiceCollectionExtensions
         services.AddSingleton<ReplySender>();
         services.AddSingleton<MenuReplies>();
         services.AddSingleton<TypingIndicator>();
+        services.Configure<StreamingOptions>(configuration.GetSection(StreamingOptions.SectionName));
+        services.AddSingleton<AnswerStreamer>();
         services.AddSingleton<UpdateRouter>();
         services.AddSingleton<TelegramImageDownloader>();
         services.AddScoped<UpdateHandler>();

@@ -95,6 +95,20 @@ public sealed class StartupSettingsTests
     public void Malformed_mode_and_shutdown_settings_are_named(string key, string value, string named) =>
         StartupSettings.Validate(Settings(Complete, (key, value))).Should().ContainSingle().Which.Should().Contain(named);
 
+    [Theory]
+    [InlineData("Bot:Streaming", "Sometimes", "Bot__Streaming")]
+    [InlineData("Bot:StreamingInterval", "fast", "Bot__StreamingInterval")]
+    [InlineData("Bot:StreamingInterval", "00:00:00", "Bot__StreamingInterval")]
+    public void Malformed_streaming_settings_are_named(string key, string value, string named) =>
+        StartupSettings.Validate(Settings(Complete, (key, value))).Should().ContainSingle().Which.Should().Contain(named).And.Contain(value);
+
+    [Theory]
+    [InlineData("Auto")]
+    [InlineData("on")]
+    [InlineData("OFF")]
+    public void Streaming_choices_are_accepted_in_any_case(string mode) =>
+        StartupSettings.Validate(Settings(Complete, ("Bot:Streaming", mode))).Should().BeEmpty();
+
     private static (string Key, string Value)[] Complete => [("Telegram:BotToken", Token), ("Gemini:ApiKey", "key")];
 
     private static IConfiguration Settings((string Key, string Value)[] complete, params (string Key, string Value)[] values) =>

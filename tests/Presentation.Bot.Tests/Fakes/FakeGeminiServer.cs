@@ -322,7 +322,8 @@ public sealed partial class FakeGeminiServer : IAsyncDisposable
         {
             BlockedOutcome blocked => [GeminiResponses.Blocked(request, responseId, blocked.Reason)],
             TextOutcome { Text: null } empty => [GeminiResponses.Candidate(request, responseId, null, empty.FinishReason, withUsage: true)],
-            TextOutcome text when request.IsStreaming => StreamChunks(request, responseId, text),
+            TextOutcome text when request.IsStreaming => StreamChunks(request, responseId, text, StreamPieces),
+            BrokenStreamOutcome broken => StreamChunks(request, responseId, new TextOutcome(broken.Text, "STOP"), StreamPieces)[..broken.PiecesBeforeBreak],
             TextOutcome text => [GeminiResponses.Candidate(request, responseId, text.Text, text.FinishReason, withUsage: true)],
             _ => throw new InvalidOperationException($"Unhandled outcome {outcome}."),
         };
@@ -340,13 +341,17 @@ public sealed partial class FakeGeminiServer : IAsyncDisposable
         else
         {
             await WriteEventsAsync(context, chunks, cancellationToken);
+            if (outcome is BrokenStreamOutcome)
+            {
+                context.Abort();
+            }
         }
     }
 
-    /// <summary>Up to three pieces; only the last carries finishReason and usageMetadata.</summary>
-    private static List<JsonObject> StreamChunks(GeminiRequest request, string responseId, TextOutcome outcome)
+    /// <summary>Up to <paramref name="count"/> pieces; only the last carries finishReason and usageMetadata.</summary>
+    private static List<JsonObject> StreamChunks(GeminiRequest request, string responseId, TextOutcome outcome, int count)
     {
-        var pieces = GeminiResponses.Split(outcome.Text!, 3);
+        var pieces = GeminiResponses.Split(outcome.Text!, count);
         return [.. pieces.Select((piece, i) => i == pieces.Count - 1
             ? GeminiResponses.Candidate(request, responseId, piece, outcome.FinishReason, withUsage: true, fullText: outcome.Text)
             : GeminiResponses.Candidate(request, responseId, piece, finishReason: null, withUsage: false))];

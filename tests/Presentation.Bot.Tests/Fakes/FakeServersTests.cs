@@ -192,6 +192,26 @@ public sealed class FakeTelegramServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Drafts_are_recorded_in_private_chats_and_refused_in_groups_or_when_unsupported()
+    {
+        const long groupId = -100_777;
+        _server.EnqueueUpdate(_server.Updates.PrivateText(UserId, "hi"));
+        _server.EnqueueUpdate(_server.Updates.GroupText(groupId, UserId, "hi all"));
+
+        await _client.SendMessageDraft(UserId, 9, "<b>grow</b>ing", ParseMode.Html, cancellationToken: Ct);
+        var inGroup = () => _client.SendMessageDraft(groupId, 9, "growing", cancellationToken: Ct);
+        var zeroId = () => _client.SendMessageDraft(UserId, 0, "growing", cancellationToken: Ct);
+
+        var draft = _server.Drafts.Should().ContainSingle().Subject;
+        (draft.ChatId, draft.DraftId, draft.Text, draft.RawText, draft.ParseMode).Should().Be((UserId, 9L, "growing", "<b>grow</b>ing", "HTML"));
+        (await inGroup.Should().ThrowAsync<ApiRequestException>()).Which.ErrorCode.Should().Be(400);
+        (await zeroId.Should().ThrowAsync<ApiRequestException>()).Which.ErrorCode.Should().Be(400);
+        _server.DraftsUnsupported = true;
+        var unsupported = () => _client.SendMessageDraft(UserId, 10, "more", cancellationToken: Ct);
+        (await unsupported.Should().ThrowAsync<ApiRequestException>()).Which.ErrorCode.Should().Be(404);
+    }
+
+    [Fact]
     public async Task A_user_who_never_wrote_cannot_be_messaged()
     {
         var act = () => _client.SendMessage(777, "hello?", cancellationToken: Ct);
@@ -457,6 +477,32 @@ public sealed class FakeGeminiServerTests : IAsyncLifetime
             .Should().AllBeEquivalentTo(false);
         events[2].GetProperty("candidates")[0].GetProperty("finishReason").GetString().Should().Be("STOP");
         events[2].GetProperty("usageMetadata").GetProperty("totalTokenCount").GetInt32().Should().BePositive();
+    }
+
+    [Fact]
+    public async Task A_broken_stream_sends_pieces_without_a_finish_and_then_drops_the_connection()
+    {
+        _server.StreamPieces = 4;
+        _server.StreamChunkDelay = TimeSpan.FromMilliseconds(100);
+        _server.EnqueueBrokenStream("one two three four", piecesBeforeBreak: 3);
+        using var content = JsonContent.Create(Conversation("go"));
+        using var message = new HttpRequestMessage(HttpMethod.Post, $"{_server.BaseUrl}/v1beta/models/{Model}:streamGenerateContent?alt=sse") { Content = content };
+        message.Headers.Add("x-goog-api-key", ApiKey);
+
+        using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, Ct);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(Ct));
+        var received = new StringBuilder();
+        var reading = async () =>
+        {
+            while (await reader.ReadLineAsync(Ct) is { } line)
+            {
+                received.AppendLine(line);
+            }
+        };
+
+        // A reset may discard what was still in flight, so only the pieces sent well before it are sure to arrive.
+        await reading.Should().ThrowAsync<IOException>();
+        received.ToString().Should().Contain("data: ").And.Contain("one").And.NotContain("finishReason");
     }
 
     [Fact]

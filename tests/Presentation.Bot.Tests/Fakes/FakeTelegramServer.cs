@@ -24,6 +24,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         "sendMessage", "editMessageText", "deleteMessage", "sendChatAction", "answerCallbackQuery",
         "answerInlineQuery",
         "getFile",
+        "sendMessageDraft",
     ];
 
     private readonly Lock _gate = new();
@@ -156,6 +157,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         "answerCallbackQuery" => AnswerCallbackQuery(args),
         "getFile" => GetFile(args),
         "deleteMyCommands" or "setMyDescription" or "setMyShortDescription" or "setMyName" or "setChatMenuButton" => TelegramReply.Ok(true),
+        "sendMessageDraft" => SendMessageDraft(args),
         // Unknown methods get what the real server answers, so a typo or an unfaked method shows up.
         _ => TelegramReply.Error(404, "Not Found"),
     };

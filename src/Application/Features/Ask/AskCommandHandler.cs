@@ -41,7 +41,7 @@ public sealed class AskCommandHandler(
 
         session.AddUserMessage(StoredText(request), now);
         var systemPrompt = PersonaPrompts.For(visit.Persona, _options.SystemPrompt);
-        var result = await GenerateAsync(systemPrompt, session, request.Image, cancellationToken);
+        var result = await GenerateAsync(systemPrompt, session, request, cancellationToken);
         var answeredAt = time.GetUtcNow();
         var answered = result as ChatModelResult.Answered;
         if (answered is not null)
@@ -57,13 +57,15 @@ public sealed class AskCommandHandler(
     }
 
     /// <summary>Asks the model; when it finds the conversation too long, asks once more with half the history.</summary>
-    private async Task<ChatModelResult> GenerateAsync(string systemPrompt, Session session, ImageAttachment? image, CancellationToken cancellationToken)
+    private async Task<ChatModelResult> GenerateAsync(string systemPrompt, Session session, AskCommand request, CancellationToken cancellationToken)
     {
         var budget = new HistoryBudget(_options.HistoryMaxMessages, _options.HistoryMaxCharacters);
-        var result = await model.GenerateAsync(new ChatModelRequest(systemPrompt, session.RecentHistory(budget), image), cancellationToken);
+        var result = await AskModelAsync(new ChatModelRequest(systemPrompt, session.RecentHistory(budget), request.Image), request.Progress, cancellationToken);
         if (result is ChatModelResult.ContextTooLong)
         {
-            result = await model.GenerateAsync(new ChatModelRequest(systemPrompt, session.RecentHistory(budget.Halved()), image), cancellationToken);
+            // Refused before any text came, so nothing was reported yet.
+            result = await AskModelAsync(
+                new ChatModelRequest(systemPrompt, session.RecentHistory(budget.Halved()), request.Image), request.Progress, cancellationToken);
         }
 
         return result;
@@ -75,6 +77,11 @@ public sealed class AskCommandHandler(
     /// </summary>
     private static string StoredText(AskCommand request) =>
         request.Image is null ? request.Text : $"{ImageAttachment.HistoryMarker} {request.Text}";
+
+    private Task<ChatModelResult> AskModelAsync(ChatModelRequest request, IAnswerProgress? progress, CancellationToken cancellationToken) =>
+        progress is null
+            ? model.GenerateAsync(request, cancellationToken)
+            : model.StreamAsync(request, progress, cancellationToken);
 
     private static AskOutcome ToOutcome(ChatModelResult result, Language language) => result switch
     {

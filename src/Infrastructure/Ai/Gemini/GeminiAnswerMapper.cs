@@ -36,7 +36,7 @@ internal static class GeminiAnswerMapper
     }
 
     // Thought parts are the model's reasoning, not its answer.
-    private static string AnswerText(IReadOnlyList<Part>? parts)
+    public static string AnswerText(IReadOnlyList<Part>? parts)
     {
         var answerParts = parts?.Where(part => part.Thought != true && part.Text is not null).Select(part => part.Text) ?? [];
         return string.Concat(answerParts);

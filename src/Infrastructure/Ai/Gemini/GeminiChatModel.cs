@@ -10,14 +10,20 @@ using Polly.Timeout;
 namespace CleanBot.Infrastructure.Ai.Gemini;
 
 /// <summary>
-/// The chat model port over Gemini's <c>generateContent</c> REST call. Retries and timeouts live in the HttpClient's
-/// resilience pipeline; this class only shapes the request and reads what finally came back.
+/// The chat model port over Gemini's <c>generateContent</c> REST call, and <c>streamGenerateContent?alt=sse</c> for
+/// streamed answers. Retries and timeouts live in the HttpClient's resilience pipeline; this class only shapes the
+/// request and reads what finally came back. A streamed answer is read after the pipeline handed over its headers, so
+/// its body has timeouts of its own here: the attempt timeout between two events, the total one for the whole call.
 /// </summary>
 internal sealed class GeminiChatModel : IChatModel
 {
     private readonly HttpClient _httpClient;
     private readonly ILogger<GeminiChatModel> _logger;
     private readonly Uri _endpoint;
+    private readonly Uri _streamEndpoint;
+    private readonly TimeSpan _eventTimeout;
+    private readonly TimeSpan _totalTimeout;
+    private readonly int _streamRestarts;
     private readonly GenerationConfig? _generationConfig;
 
     public GeminiChatModel(HttpClient httpClient, IOptions<GeminiOptions> options, ILogger<GeminiChatModel> logger)
@@ -25,8 +31,12 @@ internal sealed class GeminiChatModel : IChatModel
         var settings = options.Value;
         _httpClient = httpClient;
         _logger = logger;
-        _endpoint = new Uri(
-            $"{settings.BaseUrl.AbsoluteUri.TrimEnd('/')}/v1beta/models/{Uri.EscapeDataString(settings.Model)}:generateContent");
+        var model = $"{settings.BaseUrl.AbsoluteUri.TrimEnd('/')}/v1beta/models/{Uri.EscapeDataString(settings.Model)}";
+        _endpoint = new Uri($"{model}:generateContent");
+        _streamEndpoint = new Uri($"{model}:streamGenerateContent?alt=sse");
+        _eventTimeout = settings.RequestTimeout;
+        _totalTimeout = settings.TotalTimeout;
+        _streamRestarts = Math.Min(1, settings.MaxRetryAttempts);
         _generationConfig = settings.Temperature is null && settings.MaxOutputTokens is null
             ? null
             : new GenerationConfig(settings.Temperature, settings.MaxOutputTokens);
@@ -52,6 +62,80 @@ internal sealed class GeminiChatModel : IChatModel
         {
             _logger.GeminiUnreachable(exception);
             return new ChatModelResult.Unavailable("unreachable");
+        }
+    }
+
+    public async Task<ChatModelResult> StreamAsync(ChatModelRequest request, IAnswerProgress progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(progress);
+        var body = ToGemini(request);
+        for (var restarts = 0; ; restarts++)
+        {
+            var (result, mayRestart) = await StreamOnceAsync(body, progress, cancellationToken);
+            if (!mayRestart || restarts >= _streamRestarts)
+            {
+                return result;
+            }
+
+            // The stream broke before its first words: nobody saw anything, so it is safe to ask again once.
+            _logger.GeminiStreamRestarted();
+        }
+    }
+
+    /// <returns>The result, and whether the call may be made again because the answer began but broke before any text.</returns>
+    private async Task<(ChatModelResult Result, bool MayRestart)> StreamOnceAsync(
+        GenerateContentRequest body, IAnswerProgress progress, CancellationToken cancellationToken)
+    {
+        using var total = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        total.CancelAfter(_totalTimeout);
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(total.Token);
+        using var content = JsonContent.Create(body, GeminiJsonContext.Default.GenerateContentRequest);
+        using var message = new HttpRequestMessage(HttpMethod.Post, _streamEndpoint) { Content = content };
+        message.Options.Set(ResponseBufferingHandler.Streamed, true);
+        var watched = new WatchedProgress(progress);
+        var streaming = false;
+        try
+        {
+            using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, total.Token);
+            if (!response.IsSuccessStatusCode)
+            {
+                return (await ReadFailureAsync(response, cancellationToken), false);
+            }
+
+            streaming = true;
+            idle.CancelAfter(_eventTimeout);
+            await using var events = await response.Content.ReadAsStreamAsync(idle.Token);
+            var streamed = await GeminiStreamReader.ReadAsync(events, watched, () => idle.CancelAfter(_eventTimeout), idle.Token);
+            if (!streamed.Finished)
+            {
+                _logger.GeminiStreamInterrupted();
+                return (new ChatModelResult.Unavailable("stream interrupted"), !watched.HasReported);
+            }
+
+            return (MapAnswer(streamed.Answer), false);
+        }
+        catch (TimeoutRejectedException)
+        {
+            _logger.GeminiTimedOut();
+            return (new ChatModelResult.Unavailable("timeout"), false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // One of this call's own timeouts: the whole call took too long, or the stream stalled between events.
+            _logger.GeminiTimedOut();
+            return (new ChatModelResult.Unavailable("timeout"), false);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException)
+        {
+            // Failures before the answer began were already retried by the pipeline.
+            _logger.GeminiUnreachable(exception);
+            return (new ChatModelResult.Unavailable("unreachable"), streaming && !watched.HasReported);
+        }
+        catch (JsonException exception)
+        {
+            _logger.GeminiAnswerMalformed(exception);
+            return (new ChatModelResult.Unavailable("malformed answer"), false);
         }
     }
 
@@ -96,6 +180,11 @@ internal sealed class GeminiChatModel : IChatModel
             return new ChatModelResult.Unavailable("malformed answer");
         }
 
+        return MapAnswer(answer);
+    }
+
+    private ChatModelResult MapAnswer(GenerateContentResponse? answer)
+    {
         var result = answer is null
             ? new ChatModelResult.Unavailable(GeminiAnswerMapper.EmptyAnswer)
             : GeminiAnswerMapper.Map(answer);
@@ -118,5 +207,17 @@ internal sealed class GeminiChatModel : IChatModel
         var result = GeminiFailureMapper.Map(response.StatusCode, error, response.Headers.RetryAfter);
         _logger.GeminiCallFailed((int)response.StatusCode, error?.Status, result.GetType().Name);
         return result;
+    }
+
+    /// <summary>Passes pieces on and remembers whether any went out.</summary>
+    private sealed class WatchedProgress(IAnswerProgress inner) : IAnswerProgress
+    {
+        public bool HasReported { get; private set; }
+
+        public void Report(string piece)
+        {
+            HasReported = true;
+            inner.Report(piece);
+        }
     }
 }

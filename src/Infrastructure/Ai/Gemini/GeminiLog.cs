@@ -23,4 +23,10 @@ internal static partial class GeminiLog
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Gemini's answer could not be read")]
     public static partial void GeminiAnswerMalformed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Gemini's streamed answer stopped before it was complete")]
+    public static partial void GeminiStreamInterrupted(this ILogger logger);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Gemini's stream broke before its first words; asking once more")]
+    public static partial void GeminiStreamRestarted(this ILogger logger);
 }

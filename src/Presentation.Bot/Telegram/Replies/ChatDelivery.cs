@@ -50,6 +50,33 @@ internal sealed partial class ChatDelivery(
         }
     }
 
+    /// <summary>
+    /// Runs a call that is worth nothing late (a preview of an answer still being written) only if the chat is free and
+    /// has a turn in the budget right now; otherwise it is skipped, not queued. A 429 pauses the chat as any other.
+    /// </summary>
+    /// <returns>Whether the call was made and succeeded.</returns>
+    public async Task<bool> TryRunNowAsync(long chatId, Func<CancellationToken, Task> call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        if (cooldowns.Remaining(chatId) > TimeSpan.Zero || !budget.TryTakeTurn(chatId))
+        {
+            return false;
+        }
+
+        try
+        {
+            await call(cancellationToken);
+            return true;
+        }
+        catch (ApiRequestException exception) when (exception.ErrorCode == 429)
+        {
+            var retryAfter = TimeSpan.FromSeconds(Math.Max(1, exception.Parameters?.RetryAfter ?? 1));
+            LogRateLimited(logger, chatId, (int)retryAfter.TotalSeconds);
+            cooldowns.Pause(chatId, retryAfter);
+            return false;
+        }
+    }
+
     /// <summary>A Bot API server error, or no answer at all (connection refused or reset, timeout).</summary>
     private static bool IsTransient(RequestException exception) =>
         exception is not ApiRequestException { ErrorCode: < 500 };

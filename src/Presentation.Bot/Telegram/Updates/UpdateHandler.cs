@@ -12,6 +12,7 @@ using CleanBot.Infrastructure;
 using CleanBot.Presentation.Bot.Telegram.Images;
 using CleanBot.Presentation.Bot.Telegram.InlineQueries;
 using CleanBot.Presentation.Bot.Telegram.Replies;
+using CleanBot.Presentation.Bot.Telegram.Replies.Streaming;
 using CleanBot.Presentation.Bot.Texts;
 using MediatR;
 using Microsoft.Extensions.Logging;
@@ -34,6 +35,7 @@ internal sealed partial class UpdateHandler(
     InlineAnswerResponder inlineAnswers,
     MenuReplies menus,
     TelegramImageDownloader images,
+    AnswerStreamer streamer,
     ILogger<UpdateHandler> logger)
 {
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
@@ -104,14 +106,21 @@ internal sealed partial class UpdateHandler(
     private async Task AskAsync(string text, IncomingMessage message, CancellationToken cancellationToken, ImageAttachment? image = null)
     {
         AskOutcome outcome;
-        await using (typing.Show(message.Target, cancellationToken))
+        StreamedAnswer? stream;
+        await using (var showingTyping = typing.Show(message.Target, cancellationToken))
         {
-            outcome = await mediator.Send(new AskCommand(message.Profile, message.Target.ChatId, text, image), cancellationToken);
+            stream = streamer.Open(message.Target, showingTyping, cancellationToken);
+            await using (stream)
+            {
+                outcome = await mediator.Send(new AskCommand(message.Profile, message.Target.ChatId, text, image, stream), cancellationToken);
+            }
         }
 
+        // Ended above, so no preview is still on its way: the message the answer grew in (if any) is final here.
+        var shown = stream?.Shown;
         if (outcome is AskOutcome.Answered answered)
         {
-            await replies.SendMarkdownAsync(message.Target, answered.Text, cancellationToken);
+            await replies.SendMarkdownAsync(message.Target, answered.Text, shown, cancellationToken);
             return;
         }
 
@@ -128,7 +137,8 @@ internal sealed partial class UpdateHandler(
         };
         if (sentence is not null)
         {
-            await replies.SendPlainAsync(message.Target, sentence, cancellationToken);
+            // A failure after some words: the half-written answer becomes the sentence saying why it stopped.
+            await replies.SendPlainAsync(message.Target, sentence, shown, cancellationToken);
         }
     }
 

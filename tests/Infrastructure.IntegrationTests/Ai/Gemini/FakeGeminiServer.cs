@@ -7,7 +7,16 @@ using Microsoft.Extensions.Logging;
 namespace CleanBot.Infrastructure.IntegrationTests.Ai.Gemini;
 
 /// <summary>What the fake answers to one call. <paramref name="Delay"/> holds the answer back, as a slow model would.</summary>
-internal sealed record FakeResponse(int StatusCode, string Body, TimeSpan Delay = default, string? RetryAfter = null);
+/// <param name="ContentType">text/event-stream for a streamed answer.</param>
+/// <param name="StallAfterBody">The answer is never ended after the body: the connection stays open and silent, as
+/// with a stream that stalled, until the client gives up.</param>
+internal sealed record FakeResponse(
+    int StatusCode,
+    string Body,
+    TimeSpan Delay = default,
+    string? RetryAfter = null,
+    string ContentType = "application/json; charset=UTF-8",
+    bool StallAfterBody = false);
 
 /// <summary>A call the fake received; <paramref name="Path"/> includes any query string.</summary>
 internal sealed record RecordedRequest(string Method, string Path, string ApiKey, string ContentType, string Body);
@@ -87,12 +96,24 @@ internal sealed class FakeGeminiServer : IAsyncDisposable
         }
 
         context.Response.StatusCode = response.StatusCode;
-        context.Response.ContentType = "application/json; charset=UTF-8";
+        context.Response.ContentType = response.ContentType;
         if (response.RetryAfter is not null)
         {
             context.Response.Headers.RetryAfter = response.RetryAfter;
         }
 
         await context.Response.WriteAsync(response.Body, context.RequestAborted);
+        if (response.StallAfterBody)
+        {
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up, as it should.
+            }
+        }
     }
 }

@@ -46,4 +46,19 @@ internal static class GeminiReplies
           }]
         }
         """;
+
+    /// <summary>A streamed answer: one event per piece, only the last with the finish reason and the usage. Events end
+    /// with CRLF CRLF, as Google's do.</summary>
+    public static FakeResponse Stream(IReadOnlyList<string> pieces, string? finishReason = "STOP", bool stallAfterBody = false) =>
+        new(200, string.Concat(pieces.Select((piece, i) => Event(piece, i == pieces.Count - 1 ? finishReason : null))),
+            ContentType: "text/event-stream", StallAfterBody: stallAfterBody);
+
+    /// <summary>One <c>data:</c> event carrying a piece of text; the finishing one has the usage.</summary>
+    public static string Event(string text, string? finishReason)
+    {
+        var finish = finishReason is null ? string.Empty : $$""", "finishReason": "{{finishReason}}" """;
+        var usage = finishReason is null ? string.Empty
+            : """, "usageMetadata": { "promptTokenCount": 12, "candidatesTokenCount": 7, "thoughtsTokenCount": 3, "totalTokenCount": 22 }""";
+        return $$"""data: {"candidates": [{"content": {"role": "model", "parts": [{"text": {{JsonSerializer.Serialize(text)}}}]}{{finish}}, "index": 0}]{{usage}}, "modelVersion": "gemini-2.5-flash"}""" + "\r\n\r\n";
+    }
 }
