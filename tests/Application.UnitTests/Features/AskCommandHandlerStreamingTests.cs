@@ -34,7 +34,7 @@ public sealed class AskCommandHandlerStreamingTests
         var session = ActiveSession();
         StreamAnswers(new ChatModelResult.Answered("Hello there", new TokenUsage(10, 4)));
 
-        var outcome = await Handler().Handle(new AskCommand(Profiles.Sara, ChatId, "hi", _progress), CancellationToken.None);
+        var outcome = await Handler().Handle(new AskCommand(Profiles.Sara, ChatId, "hi", Progress: _progress), CancellationToken.None);
 
         outcome.Should().Be(new AskOutcome.Answered(Language.English, "Hello there"));
         _streamed.Should().ContainSingle().Which.SystemInstruction.Should().Be("Be kind.");
@@ -61,7 +61,7 @@ public sealed class AskCommandHandlerStreamingTests
         ActiveSession(("q1", "a1"), ("q2", "a2"), ("q3", "a3"));
         StreamAnswers(new ChatModelResult.ContextTooLong(), new ChatModelResult.Answered("short", null));
 
-        var outcome = await Handler().Handle(new AskCommand(Profiles.Sara, ChatId, "q4", _progress), CancellationToken.None);
+        var outcome = await Handler().Handle(new AskCommand(Profiles.Sara, ChatId, "q4", Progress: _progress), CancellationToken.None);
 
         outcome.Should().BeOfType<AskOutcome.Answered>();
         _streamed.Should().HaveCount(2);
@@ -74,7 +74,7 @@ public sealed class AskCommandHandlerStreamingTests
         var session = ActiveSession();
         StreamAnswers(new ChatModelResult.Unavailable("stream interrupted"));
 
-        var outcome = await Handler().Handle(new AskCommand(Profiles.Sara, ChatId, "tell me", _progress), CancellationToken.None);
+        var outcome = await Handler().Handle(new AskCommand(Profiles.Sara, ChatId, "tell me", Progress: _progress), CancellationToken.None);
 
         outcome.Should().Be(new AskOutcome.ModelUnavailable(Language.English));
         session.Messages.Select(m => m.Text).Should().Equal("tell me");
