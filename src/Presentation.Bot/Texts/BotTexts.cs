@@ -21,8 +21,10 @@ internal abstract class BotTexts
 
     public abstract string Welcome(string firstName, bool isNewUser);
 
-    /// <summary>What the bot does, then one line per command, then the longest message it accepts.</summary>
-    public string Help(IReadOnlyList<BotCommand> commands, int maxInputCharacters)
+    /// <summary>What the bot does, one line per command, what else it takes (photos; inline questions when inline mode
+    /// is on), then the longest message it accepts.</summary>
+    /// <param name="inlineUsername">The bot's username when Telegram sends it inline queries; null otherwise.</param>
+    public string Help(IReadOnlyList<BotCommand> commands, int maxInputCharacters, string? inlineUsername = null)
     {
         ArgumentNullException.ThrowIfNull(commands);
         var text = new StringBuilder(HelpIntroduction).Append("\n\n");
@@ -31,12 +33,22 @@ internal abstract class BotTexts
             text.Append('/').Append(CommandName(command)).Append(" — ").Append(CommandDescription(command)).Append('\n');
         }
 
-        return text.Append('\n').Append(MessageLengthLimit(maxInputCharacters)).ToString();
+        text.Append('\n').Append(PhotoUsage).Append('\n');
+        if (!string.IsNullOrEmpty(inlineUsername))
+        {
+            text.Append(InlineUsage(inlineUsername)).Append('\n');
+        }
+
+        return text.Append(MessageLengthLimit(maxInputCharacters)).ToString();
     }
 
     protected abstract string HelpIntroduction { get; }
 
     protected abstract string MessageLengthLimit(int maxInputCharacters);
+
+    protected abstract string PhotoUsage { get; }
+
+    protected abstract string InlineUsage(string username);
 
     public abstract string CommandDescription(BotCommand command);
 

@@ -79,6 +79,12 @@ internal sealed class EnglishTexts : BotTexts
     protected override string MessageLengthLimit(int maxInputCharacters) =>
         $"Messages can be up to {maxInputCharacters} characters long.";
 
+    protected override string PhotoUsage =>
+        "Send a photo, with your question as its caption, and I'll look at it.";
+
+    protected override string InlineUsage(string username) =>
+        $"In any chat, type @{username} and a question to share a short answer there.";
+
     public override string CommandDescription(BotCommand command) => command switch
     {
         BotCommand.Start => "introduction",

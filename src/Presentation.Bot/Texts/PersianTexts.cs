@@ -100,6 +100,12 @@ internal sealed class PersianTexts : BotTexts
     protected override string MessageLengthLimit(int maxInputCharacters) =>
         $"هر پیام می‌تواند تا {maxInputCharacters.ToString("N0", Culture)} نویسه باشد.";
 
+    protected override string PhotoUsage =>
+        "عکسی بفرستید و سؤالتان را در توضیح (کپشن) آن بنویسید تا نگاهش کنم.";
+
+    protected override string InlineUsage(string username) =>
+        $"در هر گفت‌وگویی @{username} و بعد سؤالتان را بنویسید تا پاسخی کوتاه همان‌جا بفرستید.";
+
     public override string CommandDescription(BotCommand command) => command switch
     {
         BotCommand.Start => "معرفی",

@@ -22,6 +22,22 @@ public sealed class CommandMenuTests
     }
 
     [Fact]
+    public async Task Help_tells_how_to_ask_inline_only_when_inline_mode_is_on_and_how_to_ask_about_a_photo()
+    {
+        await using var inlineOff = await BotUnderTest.StartNewAsync();
+        await using var inlineOn = await BotUnderTest.CreateAsync();
+        inlineOn.Telegram.SupportsInlineQueries = true;
+        await inlineOn.StartAsync();
+
+        var withoutInline = await inlineOff.AskPrivateAsync(5005, "/help");
+        var withInline = await inlineOn.AskPrivateAsync(5006, "/help", languageCode: "fa");
+
+        withoutInline.Text.Should().Contain("Send a photo").And.NotContain("@clean_test_bot");
+        withInline.Text.Should().Be(BotTexts.Persian.Help(BotCommands.Listed, 4096, "clean_test_bot"))
+            .And.Contain("@clean_test_bot").And.Contain("عکسی بفرستید");
+    }
+
+    [Fact]
     public async Task A_command_menu_Telegram_refuses_at_first_is_set_on_a_later_attempt_and_the_bot_answers_meanwhile()
     {
         await using var bot = await BotUnderTest.CreateAsync();

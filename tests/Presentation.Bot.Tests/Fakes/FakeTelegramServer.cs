@@ -51,6 +51,9 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
 
     public FakeBotIdentity Bot { get; }
 
+    /// <summary>What getMe reports for @BotFather's /setinline: off, as for a new bot, unless a test turns it on.</summary>
+    public bool SupportsInlineQueries { get; set; }
+
     /// <summary>Builders for realistic update JSON, to pass to <see cref="EnqueueUpdate"/>.</summary>
     public TelegramUpdateFactory Updates { get; }
 
@@ -225,7 +228,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         {
             user["can_join_groups"] = true;
             user["can_read_all_group_messages"] = false;
-            user["supports_inline_queries"] = false;
+            user["supports_inline_queries"] = SupportsInlineQueries;
         }
 
         return user;

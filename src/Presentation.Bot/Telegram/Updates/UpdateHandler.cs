@@ -36,6 +36,7 @@ internal sealed partial class UpdateHandler(
     MenuReplies menus,
     TelegramImageDownloader images,
     AnswerStreamer streamer,
+    BotIdentity identity,
     ILogger<UpdateHandler> logger)
 {
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
@@ -150,13 +151,17 @@ internal sealed partial class UpdateHandler(
             _ => throw new InvalidOperationException($"Unknown outcome {outcome.GetType().Name}."),
         }, cancellationToken);
 
-    private Task HelpAsync(IncomingMessage message, CancellationToken cancellationToken) =>
-        AnswerAsync(new HelpQuery(message.Profile), message, static (texts, outcome) => outcome switch
+    private Task HelpAsync(IncomingMessage message, CancellationToken cancellationToken)
+    {
+        // Inline questions are worth mentioning only when @BotFather's /setinline is on: otherwise they never arrive.
+        var inlineUsername = identity.SupportsInlineQueries ? identity.Username : null;
+        return AnswerAsync(new HelpQuery(message.Profile), message, (texts, outcome) => outcome switch
         {
-            HelpOutcome.Shown shown => texts.Help(shown.Commands, shown.MaxInputCharacters),
+            HelpOutcome.Shown shown => texts.Help(shown.Commands, shown.MaxInputCharacters, inlineUsername),
             HelpOutcome.Refused refused => Refusal(texts, refused.Rejection),
             _ => throw new InvalidOperationException($"Unknown outcome {outcome.GetType().Name}."),
         }, cancellationToken);
+    }
 
     private Task ResetAsync(IncomingMessage message, CancellationToken cancellationToken) =>
         AnswerAsync(new ResetSessionCommand(message.Profile, message.Target.ChatId), message, static (texts, outcome) => outcome switch
