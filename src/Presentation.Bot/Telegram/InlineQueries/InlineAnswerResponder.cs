@@ -1,6 +1,7 @@
 using CleanBot.Application.Common.Outcomes;
 using CleanBot.Application.Features.InlineAnswer;
 using CleanBot.Presentation.Bot.Telegram.Formatting;
+using CleanBot.Presentation.Bot.Telegram.Replies;
 using CleanBot.Presentation.Bot.Telegram.Updates;
 using CleanBot.Presentation.Bot.Texts;
 using MediatR;
@@ -66,7 +67,7 @@ internal sealed partial class InlineAnswerResponder(IMediator mediator, ITelegra
         {
             await AnswerInlineQueryAsync(queryId, reply, cancellationToken);
         }
-        catch (ApiRequestException exception) when (IsEntityParseError(exception))
+        catch (ApiRequestException exception) when (BotApiRefusals.IsEntityParseError(exception))
         {
             LogParseFallback(logger, exception.Message);
             await AnswerInlineQueryAsync(queryId, reply with { Results = [.. reply.Results.Select(AsPlainText)] }, cancellationToken);
@@ -105,9 +106,6 @@ internal sealed partial class InlineAnswerResponder(IMediator mediator, ITelegra
         exception.ErrorCode == 400
         && (exception.Message.Contains("query is too old", StringComparison.OrdinalIgnoreCase)
             || exception.Message.Contains("QUERY_ID_INVALID", StringComparison.OrdinalIgnoreCase));
-
-    private static bool IsEntityParseError(ApiRequestException exception) =>
-        exception.ErrorCode == 400 && exception.Message.Contains("can't parse entities", StringComparison.OrdinalIgnoreCase);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inline query of user {UserId} was answered too late: Telegram no longer takes the answer")]
     private static partial void LogTooLate(ILogger logger, long userId);

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
-using Telegram.Bot.Types;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace CleanBot.Presentation.Bot.Telegram.Replies;
@@ -18,15 +17,12 @@ internal sealed partial class MenuReplies(ITelegramBotClient bot, ChatDelivery d
     public Task SendMenuAsync(ReplyTarget target, string text, InlineKeyboardMarkup keyboard, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var replyParameters = target.ReplyToMessageId is { } messageId
-            ? new ReplyParameters { MessageId = messageId, AllowSendingWithoutReply = true }
-            : null;
         return delivery.RunAsync(
             target.ChatId,
             token => bot.SendMessage(
                 target.ChatId,
                 text,
-                replyParameters: replyParameters,
+                replyParameters: target.QuoteParameters,
                 replyMarkup: keyboard,
                 messageThreadId: target.MessageThreadId,
                 cancellationToken: token),

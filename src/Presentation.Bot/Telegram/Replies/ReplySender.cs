@@ -33,7 +33,7 @@ internal sealed partial class ReplySender(ITelegramBotClient bot, ChatDelivery d
             {
                 await DeliverAsync(replyTo, over, parts[index], ParseMode.Html, cancellationToken);
             }
-            catch (ApiRequestException exception) when (IsEntityParseError(exception))
+            catch (ApiRequestException exception) when (BotApiRefusals.IsEntityParseError(exception))
             {
                 LogParseFallback(logger, target.ChatId, exception.Message);
                 await DeliverAsync(replyTo, over, TelegramHtml.ToPlainText(parts[index]), ParseMode.None, cancellationToken);
@@ -71,11 +71,11 @@ internal sealed partial class ReplySender(ITelegramBotClient bot, ChatDelivery d
                 token => bot.EditMessageText(target.ChatId, shown.MessageId, text, parseMode, linkPreviewOptions: NoPreview, cancellationToken: token),
                 cancellationToken);
         }
-        catch (ApiRequestException exception) when (IsNotModified(exception))
+        catch (ApiRequestException exception) when (BotApiRefusals.IsNotModified(exception))
         {
             // Same content after Telegram's own parsing: what the chat shows is already right.
         }
-        catch (ApiRequestException exception) when (IsEditTargetGone(exception))
+        catch (ApiRequestException exception) when (BotApiRefusals.IsEditTargetGone(exception))
         {
             await SendAsync(target, text, parseMode, cancellationToken);
         }
@@ -83,31 +83,18 @@ internal sealed partial class ReplySender(ITelegramBotClient bot, ChatDelivery d
 
     private Task<Message> SendAsync(ReplyTarget target, string text, ParseMode parseMode, CancellationToken cancellationToken)
     {
-        var replyParameters = target.ReplyToMessageId is { } messageId
-            ? new ReplyParameters { MessageId = messageId, AllowSendingWithoutReply = true }
-            : null;
         return delivery.RunAsync(
             target.ChatId,
             token => bot.SendMessage(
                 target.ChatId,
                 text,
                 parseMode,
-                replyParameters,
+                target.QuoteParameters,
                 linkPreviewOptions: NoPreview,
                 messageThreadId: target.MessageThreadId,
                 cancellationToken: token),
             cancellationToken);
     }
-
-    private static bool IsNotModified(ApiRequestException exception) =>
-        exception.ErrorCode == 400 && exception.Message.Contains("message is not modified", StringComparison.OrdinalIgnoreCase);
-
-    private static bool IsEditTargetGone(ApiRequestException exception) =>
-        exception.ErrorCode == 400 && (exception.Message.Contains("message to edit not found", StringComparison.OrdinalIgnoreCase)
-            || exception.Message.Contains("message can't be edited", StringComparison.OrdinalIgnoreCase));
-
-    private static bool IsEntityParseError(ApiRequestException exception) =>
-        exception.ErrorCode == 400 && exception.Message.Contains("can't parse entities", StringComparison.OrdinalIgnoreCase);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram could not parse the HTML for chat {ChatId} ({Reason}); sending it as plain text")]
     private static partial void LogParseFallback(ILogger logger, long chatId, string reason);

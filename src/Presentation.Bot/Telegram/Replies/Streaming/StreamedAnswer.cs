@@ -164,12 +164,12 @@ internal sealed partial class StreamedAnswer : IAnswerProgress, IAsyncDisposable
 
             return true;
         }
-        catch (ApiRequestException exception) when (IsNotModified(exception))
+        catch (ApiRequestException exception) when (BotApiRefusals.IsNotModified(exception))
         {
             Showing(text, markdown.Length);
             return true;
         }
-        catch (ApiRequestException exception) when (_parseMode == ParseMode.Html && IsEntityParseError(exception))
+        catch (ApiRequestException exception) when (_parseMode == ParseMode.Html && BotApiRefusals.IsEntityParseError(exception))
         {
             LogPreviewAsPlainText(_logger, _target.ChatId, exception.Message);
             _parseMode = ParseMode.None;
@@ -208,26 +208,17 @@ internal sealed partial class StreamedAnswer : IAnswerProgress, IAsyncDisposable
         }
         else
         {
-            var replyParameters = _target.ReplyToMessageId is { } replyTo
-                ? new ReplyParameters { MessageId = replyTo, AllowSendingWithoutReply = true }
-                : null;
             var message = await _bot.SendMessage(
                 _target.ChatId,
                 text,
                 _parseMode,
-                replyParameters,
+                _target.QuoteParameters,
                 linkPreviewOptions: NoPreview,
                 messageThreadId: _target.MessageThreadId,
                 cancellationToken: cancellationToken);
             _messageId = message.MessageId;
         }
     }
-
-    private static bool IsNotModified(ApiRequestException exception) =>
-        exception.ErrorCode == 400 && exception.Message.Contains("message is not modified", StringComparison.OrdinalIgnoreCase);
-
-    private static bool IsEntityParseError(ApiRequestException exception) =>
-        exception.ErrorCode == 400 && exception.Message.Contains("can't parse entities", StringComparison.OrdinalIgnoreCase);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram could not parse a preview's HTML for chat {ChatId} ({Reason}); previews go as plain text")]
     private static partial void LogPreviewAsPlainText(ILogger logger, long chatId, string reason);
