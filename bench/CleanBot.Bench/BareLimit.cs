@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Net.ServerSentEvents;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -8,15 +9,19 @@ namespace CleanBot.Bench;
 
 /// <summary>
 /// The bare limit: the HTTP round trips the bot makes per update, without any bot logic, against the same fakes. One
-/// poller takes batches of up to 100 (getUpdates); <c>concurrency</c> workers each do, per update, one generateContent,
-/// one sendChatAction and one sendMessage. Responses are read and parsed as JSON, nothing more.
+/// poller takes batches of up to 100 (getUpdates); <c>concurrency</c> workers each do, per update, one model request
+/// (generateContent, or streamGenerateContent when the bot streams), one sendChatAction and one sendMessage. Responses
+/// are read and parsed as JSON (each event of a stream), nothing more. No previews: the fake's answers are complete
+/// within a preview interval, so the bot sends none either unless it falls that far behind in reading a stream (the
+/// run's sendMessageDraft count shows how often).
 /// </summary>
 internal static class BareLimit
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
     /// <summary>Runs the updates of <paramref name="workload"/> (already released) through; returns when all are replied.</summary>
-    public static async Task RunAsync(Workload workload, string telegramUrl, string geminiUrl, int concurrency, CancellationToken cancellationToken)
+    public static async Task RunAsync(
+        Workload workload, string telegramUrl, string geminiUrl, int concurrency, bool streamed, CancellationToken cancellationToken)
     {
         using var telegramHandler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         using var geminiHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
@@ -26,7 +31,7 @@ internal static class BareLimit
 
         var work = Channel.CreateUnbounded<(long ChatId, string Text)>(new UnboundedChannelOptions { SingleWriter = true });
         var poller = PollAsync(telegram, work.Writer, workload.MainCount, cancellationToken);
-        var workers = Enumerable.Range(0, concurrency).Select(_ => WorkAsync(telegram, gemini, work.Reader, cancellationToken)).ToList();
+        var workers = Enumerable.Range(0, concurrency).Select(_ => WorkAsync(telegram, gemini, work.Reader, streamed, cancellationToken)).ToList();
         await poller;
         await Task.WhenAll(workers);
     }
@@ -48,13 +53,22 @@ internal static class BareLimit
         work.Complete();
     }
 
-    private static async Task WorkAsync(HttpClient telegram, HttpClient gemini, ChannelReader<(long ChatId, string Text)> work, CancellationToken cancellationToken)
+    private static async Task WorkAsync(
+        HttpClient telegram, HttpClient gemini, ChannelReader<(long ChatId, string Text)> work, bool streamed, CancellationToken cancellationToken)
     {
         await foreach (var (chatId, text) in work.ReadAllAsync(cancellationToken))
         {
             var chat = chatId.ToString(CultureInfo.InvariantCulture);
-            using (await PostAsync(gemini, "./bench:generateContent", $$"""{"contents":[{"role":"user","parts":[{"text":{{JsonSerializer.Serialize(text)}}}]}]}""", cancellationToken))
+            var question = $$"""{"contents":[{"role":"user","parts":[{"text":{{JsonSerializer.Serialize(text)}}}]}]}""";
+            if (streamed)
             {
+                await StreamAsync(gemini, question, cancellationToken);
+            }
+            else
+            {
+                using (await PostAsync(gemini, "./bench:generateContent", question, cancellationToken))
+                {
+                }
             }
 
             using (await PostAsync(telegram, "sendChatAction", $$"""{"chat_id":{{chat}},"action":"typing"}""", cancellationToken))
@@ -64,6 +78,21 @@ internal static class BareLimit
             using (await PostAsync(telegram, "sendMessage", $$$"""{"chat_id":{{{chat}}},"text":"{{{Workload.Answer}}}","parse_mode":"HTML","link_preview_options":{"is_disabled":true}}""", cancellationToken))
             {
             }
+        }
+    }
+
+    /// <summary>streamGenerateContent?alt=sse, read as the bot reads it: the body as it comes, one event at a time.</summary>
+    private static async Task StreamAsync(HttpClient gemini, string json, CancellationToken cancellationToken)
+    {
+        using var content = new StringContent(json, Encoding.UTF8);
+        content.Headers.ContentType = Json;
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("./bench:streamGenerateContent?alt=sse", UriKind.Relative)) { Content = content };
+        using var response = await gemini.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        await foreach (var item in SseParser.Create(body, static (_, data) => JsonDocument.Parse(data.ToArray())).EnumerateAsync(cancellationToken))
+        {
+            item.Data.Dispose();
         }
     }
 

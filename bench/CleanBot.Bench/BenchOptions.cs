@@ -10,7 +10,10 @@ internal sealed record BenchOptions
 
           --updates N            updates in the measured run (default 5000; --smoke: 300)
           --users M              private chats the updates are spread over, round robin (default 500; --smoke: 30)
-          --model-latency-ms L   delay of every fake Gemini answer (default 0)
+          --model-latency-ms L   delay of every fake Gemini answer (default 0); a streamed answer's three events
+                                 come L/3 apart
+          --streaming auto|on|off  the bot's Bot__Streaming (default auto, the bot's default: private chats, which
+                                 all of the bench's are, get streamed answers)
           --mode burst|steady    burst: all updates available at once; steady: made available at --rate per second
           --rate R               updates per second in steady mode (default 100)
           --probe-turns T        turns of the one-conversation probe run after the measured run (default 30)
@@ -31,6 +34,12 @@ internal sealed record BenchOptions
     public int Users { get; init; } = 500;
 
     public int ModelLatencyMs { get; init; }
+
+    /// <summary>What the bot is given as <c>Bot__Streaming</c>: "auto", "on" or "off".</summary>
+    public string Streaming { get; init; } = "auto";
+
+    /// <summary>Whether the bot streams its answers here: every chat of the bench is private, so "auto" streams too.</summary>
+    public bool Streamed => Streaming is not "off";
 
     public bool Steady { get; init; }
 
@@ -98,6 +107,7 @@ internal sealed record BenchOptions
                     "--updates" => options with { Updates = Positive(value) },
                     "--users" => options with { Users = Positive(value) },
                     "--model-latency-ms" => options with { ModelLatencyMs = NonNegative(value) },
+                    "--streaming" => options with { Streaming = value is "auto" or "on" or "off" ? value : throw new FormatException("auto, on or off") },
                     "--mode" => options with { Steady = value switch { "steady" => true, "burst" => false, _ => throw new FormatException("burst or steady") } },
                     "--rate" => options with { Rate = double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture) is > 0 and var rate ? rate : throw new FormatException("a positive number") },
                     "--probe-turns" => options with { ProbeTurns = NonNegative(value) },

@@ -53,9 +53,19 @@ internal sealed record BenchReport
     /// <summary>The -wal file when the measured run ended (reused after each checkpoint, so bounded, not per update).</summary>
     public required long WalBytesAtEnd { get; init; }
 
+    /// <summary>Model requests of the measured run and the probe, to either endpoint.</summary>
     public required int ModelRequests { get; init; }
 
+    /// <summary>Of <see cref="ModelRequests"/>, those to <c>streamGenerateContent</c>.</summary>
+    public required int StreamedModelRequests { get; init; }
+
     public required int ChatActions { get; init; }
+
+    /// <summary>sendMessageDraft calls: previews of streamed answers.</summary>
+    public required int Drafts { get; init; }
+
+    /// <summary>editMessageText calls: previews where drafts are not used.</summary>
+    public required int Edits { get; init; }
 
     public required int PollCalls { get; init; }
 
@@ -90,6 +100,9 @@ internal sealed record BenchReport
 
     public double? BotToBareRatio { get; init; }
 
+    /// <summary>What the bare loop sent, to check it made the bot's round trips.</summary>
+    public BareFigures? BareRequests { get; init; }
+
     [JsonIgnore]
     public IReadOnlyList<string> BotLastLines { get; init; } = [];
 
@@ -113,6 +126,7 @@ internal sealed record BenchReport
         {
             ("machine", $"{Machine.ProcessorCount} cores, {Machine.CpuModel}"),
             ("workload", F($"{Options.Updates} updates, {Options.Users} users, {Options.Mode}{(Options.Steady ? F($" at {Options.Rate:0.#}/s") : string.Empty)}, model latency {Options.ModelLatencyMs} ms, {Options.Storage}")),
+            ("streaming (Bot__Streaming)", Options.Streaming),
             ("completed", F($"{Completed} ({Replies}/{Options.Updates} replies in {ElapsedSeconds:0.00} s)")),
             ("cold start to the first getUpdates", ColdStartSeconds is { } coldStart ? F($"{coldStart:0.00} s") : "n/a"),
             ("updates/s sustained", F($"{UpdatesPerSecond:0.0}")),
@@ -121,7 +135,9 @@ internal sealed record BenchReport
             ("fakes' CPU per 1,000 updates (bench process)", F($"{FakesCpuSecondsPer1000Updates:0.00} s")),
             ("bot peak working set (VmHWM)", F($"{BotPeakWorkingSetMiB:0.0} MiB")),
             ("database per 1,000 updates (after shutdown)", F($"{DatabaseKiBPer1000Updates:0} KiB ({DatabaseBytesFinal / 1024} KiB in all; -wal was {WalBytesAtEnd / 1024} KiB at the end of the run)")),
-            ("requests: generateContent / sendChatAction / getUpdates", F($"{ModelRequests} / {ChatActions} / {PollCalls} (mean {MeanUpdatesPerBatch:0.0} updates per non-empty batch)")),
+            ("requests: generateContent / streamGenerateContent", F($"{ModelRequests - StreamedModelRequests} / {StreamedModelRequests} (run and probe)")),
+            ("requests: sendChatAction / getUpdates", F($"{ChatActions} / {PollCalls} (mean {MeanUpdatesPerBatch:0.0} updates per non-empty batch)")),
+            ("requests: sendMessageDraft / editMessageText", F($"{Drafts} / {Edits}")),
             ("replies other than the model's answer / unmatched", F($"{NonAnswerReplies} / {UnexpectedReplies}")),
             ("bot log lines at Warning or above", F($"{BotLogLines}")),
         };
@@ -147,6 +163,11 @@ internal sealed record BenchReport
         if (BareUpdatesPerSecond is { } bare)
         {
             rows.Add(("bare limit (same round trips, no bot)", F($"{bare:0.0} updates/s")));
+            if (BareRequests is { } requests)
+            {
+                rows.Add(("bare limit: the requests of the five rows above", requests.ToString()));
+            }
+
             rows.Add(("bot / bare limit", F($"{BotToBareRatio:P1}")));
         }
 
@@ -167,6 +188,13 @@ internal sealed record BenchReport
 
 /// <summary>What one generateContent request carried: the entries in "contents" and the body's size.</summary>
 internal sealed record TurnFigure(int Turn, int Requests, double Contents, double BodyBytes);
+
+/// <summary>The bare limit's rate and the requests its loop made.</summary>
+internal sealed record BareFigures(double UpdatesPerSecond, int ModelRequests, int StreamedModelRequests, int ChatActions, int Drafts, int Edits)
+{
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture, $"{ModelRequests - StreamedModelRequests} / {StreamedModelRequests} / {ChatActions} / {Drafts} / {Edits}");
+}
 
 /// <summary>Where the figures were measured.</summary>
 internal sealed record MachineInfo(int ProcessorCount, string CpuModel, string Os, string Runtime)

@@ -43,7 +43,8 @@ internal sealed class BotProcess : IAsyncDisposable
             .FirstOrDefault(attribute => attribute.Key == "CleanBot.Bench.BotDll")?.Value
         ?? throw new InvalidOperationException("The bench was built without the bot's path.");
 
-    public static BotProcess Start(string dll, string workingDirectory, string telegramUrl, string geminiUrl, BotStorage storage, string? logPath)
+    public static BotProcess Start(
+        string dll, string workingDirectory, string telegramUrl, string geminiUrl, BotStorage storage, string streaming, string? logPath)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -75,7 +76,7 @@ internal sealed class BotProcess : IAsyncDisposable
 
         // The bench measures the pipeline, not the per-user rate limit: its probe asks one chat 30 questions in seconds.
         start.Environment["Access__MessagesPerMinute"] = "0";
-        start.Environment["Bot__Streaming"] = "Off"; // the fake serves generateContent only; the bench measures that path
+        start.Environment["Bot__Streaming"] = streaming;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";

@@ -8,7 +8,9 @@ namespace CleanBot.Bench;
 /// <summary>
 /// The Bot API, as far as the bot uses it here: getMe, deleteWebhook, getUpdates (long poll over the
 /// <see cref="Workload"/>, honouring offset, limit and timeout), sendChatAction and sendMessage (each reply is matched
-/// to its update). Anything else gets "ok" so a new start-up call does not break the bench.
+/// to its update), and the previews of streamed answers, counted only: sendMessageDraft, and editMessageText, which the
+/// bot uses only where drafts are not (the bench's chats are private, so its finished answers stay sendMessage calls).
+/// Anything else gets "ok" so a new start-up call does not break the bench.
 /// </summary>
 internal static class FakeTelegramApi
 {
@@ -42,6 +44,18 @@ internal static class FakeTelegramApi
             var chatId = Long(root, "chat_id") ?? 0;
             var text = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("text", out var value) ? value.GetString() : null;
             workload.OnReply(chatId, text);
+            await WriteAsync(context.Response, SentMessage(chatId, text ?? string.Empty));
+        }
+        else if (method.Equals("sendMessageDraft", StringComparison.OrdinalIgnoreCase))
+        {
+            workload.OnDraft();
+            await WriteAsync(context.Response, True);
+        }
+        else if (method.Equals("editMessageText", StringComparison.OrdinalIgnoreCase))
+        {
+            workload.OnEdit();
+            var chatId = Long(root, "chat_id") ?? 0;
+            var text = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("text", out var value) ? value.GetString() : null;
             await WriteAsync(context.Response, SentMessage(chatId, text ?? string.Empty));
         }
         else if (method.Equals("sendChatAction", StringComparison.OrdinalIgnoreCase))

@@ -75,12 +75,12 @@ namespace CleanBot.Bench
             var workload = new Workload(options.Updates, options.Users, probeTurns);
             var storage = new BotStorage(Path.Combine(scratch, "bench.db"), options.MySql, options.Redis, $"{DateTime.UtcNow:yyyyMMddHHmmss}_{Environment.ProcessId}");
             Console.WriteLine($"Bot: {dll}");
-            Console.WriteLine($"Run: {options.Updates} updates, {options.Users} users, {options.Mode}, model latency {options.ModelLatencyMs} ms, {options.Storage}; scratch {scratch}");
+            Console.WriteLine($"Run: {options.Updates} updates, {options.Users} users, {options.Mode}, model latency {options.ModelLatencyMs} ms, streaming {options.Streaming}, {options.Storage}; scratch {scratch}");
 
             await using var telegram = await FakeTelegramApi.StartAsync(workload);
             await using var gemini = await FakeGeminiApi.StartAsync(workload, latency);
             var launched = Stopwatch.GetTimestamp();
-            var bot = BotProcess.Start(dll, scratch, telegram.BaseUrl, gemini.BaseUrl, storage, options.BotLog);
+            var bot = BotProcess.Start(dll, scratch, telegram.BaseUrl, gemini.BaseUrl, storage, options.Streaming, options.BotLog);
             BenchReport report;
             long databaseFinal;
             long walFinal;
@@ -118,8 +118,13 @@ namespace CleanBot.Bench
             }
 
             Console.WriteLine("Bare limit: the same round trips without the bot...");
-            var bare = await BareUpdatesPerSecondAsync(options, latency);
-            return report with { BareUpdatesPerSecond = bare, BotToBareRatio = bare > 0 ? report.UpdatesPerSecond / bare : null };
+            var bare = await BareLimitAsync(options, latency);
+            return report with
+            {
+                BareUpdatesPerSecond = bare.UpdatesPerSecond,
+                BotToBareRatio = bare.UpdatesPerSecond > 0 ? report.UpdatesPerSecond / bare.UpdatesPerSecond : null,
+                BareRequests = bare,
+            };
         }
 
         private static async Task WaitForStartAsync(Workload workload, BotProcess bot)
@@ -204,7 +209,10 @@ namespace CleanBot.Bench
                 BotPeakWorkingSetMiB = bot.PeakWorkingSet() / (1024.0 * 1024.0),
                 WalBytesAtEnd = walAtEnd,
                 ModelRequests = workload.ModelRequests,
+                StreamedModelRequests = workload.StreamedModelRequests,
                 ChatActions = workload.ChatActions,
+                Drafts = workload.Drafts,
+                Edits = workload.Edits,
                 PollCalls = pollCalls,
                 MeanUpdatesPerBatch = meanBatch,
                 NonAnswerReplies = workload.NonAnswerReplies,
@@ -263,7 +271,7 @@ namespace CleanBot.Bench
             }
         }
 
-        private static async Task<double> BareUpdatesPerSecondAsync(BenchOptions options, TimeSpan latency)
+        private static async Task<BareFigures> BareLimitAsync(BenchOptions options, TimeSpan latency)
         {
             var workload = new Workload(options.Updates, options.Users, probeCount: 0);
             await using var telegram = await FakeTelegramApi.StartAsync(workload);
@@ -273,10 +281,11 @@ namespace CleanBot.Bench
             workload.Release(workload.MainCount);
 
             // The bot drains up to 512 chats at a time (InboxProcessor), one update per chat at a time.
-            await BareLimit.RunAsync(workload, telegram.BaseUrl, gemini.BaseUrl, Math.Min(options.Users, 512), timeout.Token);
+            await BareLimit.RunAsync(workload, telegram.BaseUrl, gemini.BaseUrl, Math.Min(options.Users, 512), options.Streamed, timeout.Token);
             await workload.MainDone.WaitAsync(timeout.Token);
             var elapsed = Stopwatch.GetElapsedTime(started, workload.LastMainReplyAt).TotalSeconds;
-            return elapsed > 0 ? workload.MainCount / elapsed : 0;
+            var rate = elapsed > 0 ? workload.MainCount / elapsed : 0;
+            return new BareFigures(rate, workload.ModelRequests, workload.StreamedModelRequests, workload.ChatActions, workload.Drafts, workload.Edits);
         }
     }
 }

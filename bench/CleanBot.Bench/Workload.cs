@@ -37,7 +37,10 @@ internal sealed class Workload
     private int _nonAnswerReplies;
     private int _unexpectedReplies;
     private int _modelRequests;
+    private int _streamedModelRequests;
     private int _chatActions;
+    private int _drafts;
+    private int _edits;
     private int _pollCalls;
     private int _nonEmptyPolls;
     private long _polledUpdates;
@@ -92,7 +95,16 @@ internal sealed class Workload
 
     public int ModelRequests => Volatile.Read(ref _modelRequests);
 
+    /// <summary>The model requests made to <c>streamGenerateContent</c>; the others went to <c>generateContent</c>.</summary>
+    public int StreamedModelRequests => Volatile.Read(ref _streamedModelRequests);
+
     public int ChatActions => Volatile.Read(ref _chatActions);
+
+    /// <summary>sendMessageDraft calls: previews of streamed answers in private chats.</summary>
+    public int Drafts => Volatile.Read(ref _drafts);
+
+    /// <summary>editMessageText calls: previews of streamed answers where drafts are not used.</summary>
+    public int Edits => Volatile.Read(ref _edits);
 
     public int PollCalls => Volatile.Read(ref _pollCalls);
 
@@ -165,6 +177,10 @@ internal sealed class Workload
 
     public void OnChatAction() => Interlocked.Increment(ref _chatActions);
 
+    public void OnDraft() => Interlocked.Increment(ref _drafts);
+
+    public void OnEdit() => Interlocked.Increment(ref _edits);
+
     /// <summary>sendMessage: the reply belongs to the chat's oldest update still without one.</summary>
     public void OnReply(long chatId, string? text)
     {
@@ -205,10 +221,15 @@ internal sealed class Workload
         return waiter.Task.WaitAsync(timeout);
     }
 
-    /// <summary>generateContent: records the request's size against the turn its question belongs to.</summary>
-    public void OnModelRequest(long bodyBytes, int contents, string? lastText)
+    /// <summary>generateContent or streamGenerateContent: records the request's size against the turn its question belongs to.</summary>
+    public void OnModelRequest(long bodyBytes, int contents, string? lastText, bool streamed)
     {
         Interlocked.Increment(ref _modelRequests);
+        if (streamed)
+        {
+            Interlocked.Increment(ref _streamedModelRequests);
+        }
+
         if (lastText is null || !lastText.StartsWith(QuestionPrefix, StringComparison.Ordinal)
             || !int.TryParse(lastText.AsSpan(QuestionPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             || id < 1 || id > _json.Length)
