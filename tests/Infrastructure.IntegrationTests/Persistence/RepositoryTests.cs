@@ -244,6 +244,34 @@ public abstract class RepositoryTests<TDatabase>(TDatabase database)
     }
 
     [Fact]
+    public async Task A_turn_added_to_a_loaded_history_stores_only_the_new_messages()
+    {
+        database.SkipUnlessAvailable();
+        var (chatId, userId) = await StartConversationAsync(turns: 3);
+        var answeredAt = Nowruz.AddHours(1);
+
+        await using (var request = database.BeginRequest())
+        {
+            var session = await request.Sessions.FindActiveAsync(chatId, userId, recentMessages: 4, Cancellation);
+            request.DbContext.ChangeTracker.Entries().Should().ContainSingle("the loaded history is read, not tracked")
+                .Which.Entity.Should().BeSameAs(session);
+
+            session!.AddUserMessage("question 4", answeredAt.AddSeconds(-1));
+            session.AddModelMessage("answer 4", new TokenUsage(5, 2), answeredAt);
+            await request.SaveAsync();
+        }
+
+        await using var reader = database.BeginRequest();
+        var loaded = await reader.Sessions.FindActiveAsync(chatId, userId, recentMessages: 100, Cancellation);
+
+        loaded!.Messages.Select(message => message.Text).Should().Equal(
+            "question 1", "answer 1", "question 2", "answer 2", "question 3", "answer 3", "question 4", "answer 4");
+        loaded.Messages.Should().OnlyContain(message => message.SessionId == loaded.Id);
+        loaded.LastActivityAt.Should().Be(answeredAt);
+        loaded.Messages[^1].OutputTokens.Should().Be(2);
+    }
+
+    [Fact]
     public async Task FindActive_loads_every_message_when_there_are_fewer_than_asked()
     {
         database.SkipUnlessAvailable();

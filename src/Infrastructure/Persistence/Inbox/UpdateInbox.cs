@@ -16,6 +16,13 @@ internal sealed class UpdateInbox<TContext>(TContext dbContext) : IUpdateInbox
                 .Take(max)
                 .Select(record => new InboundUpdate(record.UpdateId, record.ChatKey, record.Payload, record.ReceivedAt)));
 
+    // Run once per update handled: compiled, so no expression tree is built and translated again for each update.
+    private static readonly Func<TContext, long, DateTimeOffset?, CancellationToken, Task<int>> MarkOneHandled =
+        EF.CompileAsyncQuery((TContext db, long updateId, DateTimeOffset? handledAt, CancellationToken cancellationToken) =>
+            db.Set<InboxRecord>()
+                .Where(record => record.UpdateId == updateId)
+                .ExecuteUpdate(setters => setters.SetProperty(record => record.HandledAt, handledAt)));
+
     private DbSet<InboxRecord> Records => dbContext.Set<InboxRecord>();
 
     public async Task<IReadOnlyList<long>> AddNewAsync(IReadOnlyList<InboundUpdate> updates, CancellationToken cancellationToken)
@@ -65,10 +72,7 @@ internal sealed class UpdateInbox<TContext>(TContext dbContext) : IUpdateInbox
     }
 
     public Task MarkHandledAsync(long updateId, DateTimeOffset handledAt, CancellationToken cancellationToken) =>
-        dbContext.WriteAsync(
-            token => Records.Where(record => record.UpdateId == updateId)
-                .ExecuteUpdateAsync(setters => setters.SetProperty(record => record.HandledAt, handledAt), token),
-            cancellationToken);
+        dbContext.WriteAsync(token => MarkOneHandled(dbContext, updateId, handledAt, token), cancellationToken);
 
     public async Task<IReadOnlyList<long>> ChatsWithPendingAsync(int max, CancellationToken cancellationToken) =>
         await Records.AsNoTracking()

@@ -95,24 +95,30 @@ internal sealed partial class StreamedAnswer : IAnswerProgress, IAsyncDisposable
 
         _disposed = true;
         await _stopping.CancelAsync();
+        _arrived.Writer.TryComplete();
         await _loop;
         _stopping.Dispose();
     }
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
-        // Stopping ends the waits only: a call in flight is finished, so its message id is not lost.
-        using var waits = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
+        // Ending the answer completes the channel and cancels the wait between previews without throwing: every
+        // streamed answer ends this way, and an exception per answer is a cost on the hot path. A call in flight is
+        // finished, so its message id is not lost.
         try
         {
-            while (true)
+            while (await _arrived.Reader.WaitToReadAsync(cancellationToken) && !_stopping.IsCancellationRequested)
             {
-                await _arrived.Reader.ReadAsync(waits.Token);
+                _arrived.Reader.TryRead(out _);
                 _throttle.Start();
                 var wait = _throttle.UntilDue();
                 if (wait > TimeSpan.Zero)
                 {
-                    await Task.Delay(wait, _time, waits.Token);
+                    await Task.Delay(wait, _time, _stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    if (_stopping.IsCancellationRequested)
+                    {
+                        return;
+                    }
                 }
 
                 if (!await ShowPreviewAsync(cancellationToken))
@@ -121,9 +127,9 @@ internal sealed partial class StreamedAnswer : IAnswerProgress, IAsyncDisposable
                 }
             }
         }
-        catch (OperationCanceledException) when (waits.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The answer is complete, or the bot is stopping.
+            // The bot is stopping.
         }
     }
 
