@@ -43,6 +43,12 @@ internal sealed record BenchReport
 
     public required double FakesCpuSecondsPer1000Updates { get; init; }
 
+    /// <summary>Allocations, GC and exceptions of the bot during the measured run, from its runtime counters; null when
+    /// they could not be read (<see cref="BotRuntimeUnavailable"/> says why).</summary>
+    public BotRuntimeFigures? BotRuntime { get; init; }
+
+    public string? BotRuntimeUnavailable { get; init; }
+
     public required double BotPeakWorkingSetMiB { get; init; }
 
     /// <summary>The SQLite file after the bot stopped (WAL checkpointed), holding every update of the run and the probe.</summary>
@@ -132,6 +138,9 @@ internal sealed record BenchReport
             ("updates/s sustained", F($"{UpdatesPerSecond:0.0}")),
             ("reply latency p50 / p95 / p99 / max", F($"{LatencyP50Ms:0} / {LatencyP95Ms:0} / {LatencyP99Ms:0} / {LatencyMaxMs:0} ms")),
             ("bot CPU per 1,000 updates", F($"{BotCpuSecondsPer1000Updates:0.00} s ({BotCpuSeconds:0.00} s in all)")),
+            ("bot allocations per update", BotRuntime?.AllocationsText() ?? NotAvailable),
+            ("bot GC during the run", BotRuntime?.GcText() ?? "n/a"),
+            ("bot exceptions thrown during the run", BotRuntime?.ExceptionsText() ?? "n/a"),
             ("fakes' CPU per 1,000 updates (bench process)", F($"{FakesCpuSecondsPer1000Updates:0.00} s")),
             ("bot peak working set (VmHWM)", F($"{BotPeakWorkingSetMiB:0.0} MiB")),
             ("database per 1,000 updates (after shutdown)", F($"{DatabaseKiBPer1000Updates:0} KiB ({DatabaseBytesFinal / 1024} KiB in all; -wal was {WalBytesAtEnd / 1024} KiB at the end of the run)")),
@@ -182,6 +191,8 @@ internal sealed record BenchReport
 
         return table.ToString();
     }
+
+    private string NotAvailable => BotRuntimeUnavailable is null ? "n/a" : $"n/a ({BotRuntimeUnavailable})";
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

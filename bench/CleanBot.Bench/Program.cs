@@ -65,6 +65,9 @@ namespace CleanBot.Bench
         private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
         private static readonly TimeSpan IdleWindow = TimeSpan.FromSeconds(5);
 
+        // The bot collects its counters once a second; a reading later than this is not coming.
+        private static readonly TimeSpan CountersTimeout = TimeSpan.FromSeconds(5);
+
         // The runtime recompiles hot code in the background for a few seconds after load ends (tiered JIT).
         private static readonly TimeSpan SettleBeforeIdle = TimeSpan.FromSeconds(5);
 
@@ -140,10 +143,14 @@ namespace CleanBot.Bench
 
         private static async Task<BenchReport> MeasureAsync(BenchOptions options, Workload workload, BotProcess bot, BotStorage storage, TimeSpan latency)
         {
+            // The session lives for the measured run only, so it costs the probe and the rest nothing.
+            await using var counters = await BotRuntimeCounters.StartAsync(bot.Id);
+            var countersBefore = await counters.ReadingAtOrAfterAsync(DateTime.UtcNow, CountersTimeout);
             using var self = Process.GetCurrentProcess();
             var botCpuBefore = bot.CpuTime();
             var fakesCpuBefore = self.TotalProcessorTime;
             var started = Stopwatch.GetTimestamp();
+            var startedUtc = DateTime.UtcNow;
 
             using var stop = new CancellationTokenSource();
             var releasing = options.Steady ? ReleaseSteadilyAsync(workload, options.Rate, stop.Token) : Task.CompletedTask;
@@ -164,6 +171,7 @@ namespace CleanBot.Bench
             var meanBatch = workload.MeanBatchSize;
             var elapsed = Stopwatch.GetElapsedTime(started, ended).TotalSeconds;
             var replies = workload.MainReplies;
+            var (botRuntime, botRuntimeUnavailable) = await BotRuntimeAsync(counters, countersBefore, startedUtc, DateTime.UtcNow - Stopwatch.GetElapsedTime(ended), replies);
 
             // The probe: one conversation, one turn at a time, after the measured run.
             var probeCpuBefore = bot.CpuTime();
@@ -206,6 +214,8 @@ namespace CleanBot.Bench
                 BotCpuSeconds = botCpu,
                 BotCpuSecondsPer1000Updates = replies > 0 ? botCpu * 1000 / replies : 0,
                 FakesCpuSecondsPer1000Updates = replies > 0 ? fakesCpu * 1000 / replies : 0,
+                BotRuntime = botRuntime,
+                BotRuntimeUnavailable = botRuntimeUnavailable,
                 BotPeakWorkingSetMiB = bot.PeakWorkingSet() / (1024.0 * 1024.0),
                 WalBytesAtEnd = walAtEnd,
                 ModelRequests = workload.ModelRequests,
@@ -226,6 +236,17 @@ namespace CleanBot.Bench
                 ProbeBotCpuMsPerUpdate = probeCompleted && workload.ProbeCount > 0 ? probeCpu * 1000 / workload.ProbeCount : null,
                 BotLastLines = [.. bot.LastLines],
             };
+        }
+
+        /// <summary>The bot's runtime counters from <paramref name="before"/> to the first reading after the last reply.</summary>
+        private static async Task<(BotRuntimeFigures? Figures, string? Unavailable)> BotRuntimeAsync(
+            BotRuntimeCounters counters, RuntimeReading? before, DateTime firstUpdateUtc, DateTime lastReplyUtc, int replies)
+        {
+            // Waits for the bot's next collection (about 2 s: once a second, delivered a second late); the probe starts after it.
+            var after = before is null ? null : await counters.ReadingAtOrAfterAsync(lastReplyUtc, CountersTimeout);
+            await counters.DisposeAsync();
+            var figures = before is null || after is null ? null : BotRuntimeFigures.Between(before, after, firstUpdateUtc, lastReplyUtc, replies);
+            return (figures, figures is null ? counters.Unavailable ?? "the runtime publishes no dotnet.gc.heap.total_allocated" : null);
         }
 
         private static async Task<bool> WaitWithProgressAsync(Workload workload, BotProcess bot, TimeSpan timeout)
