@@ -40,6 +40,29 @@ public sealed class Session
 
     public Message AddModelMessage(string text, TokenUsage? usage, DateTimeOffset now) => Add(MessageRole.Model, text, now, usage);
 
+    /// <summary>
+    /// Gives a stored session the messages read with it, oldest first, as a repository loads them. It is done once, on
+    /// a session that holds none yet, and changes nothing about the session itself.
+    /// </summary>
+    public void LoadHistory(IEnumerable<Message> storedOldestFirst)
+    {
+        ArgumentNullException.ThrowIfNull(storedOldestFirst);
+        if (_messages.Count > 0)
+        {
+            throw new InvalidOperationException("The history of a session is loaded once, before any message is added.");
+        }
+
+        foreach (var message in storedOldestFirst)
+        {
+            if (message.SessionId != Id)
+            {
+                throw new ArgumentException($"Message {message.Id} belongs to session {message.SessionId}, not {Id}.", nameof(storedOldestFirst));
+            }
+
+            _messages.Add(message);
+        }
+    }
+
     public void End(DateTimeOffset now)
     {
         EndedAt ??= now;

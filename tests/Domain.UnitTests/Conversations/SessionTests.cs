@@ -36,6 +36,31 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public void A_loaded_history_is_kept_in_order_and_new_messages_follow_it()
+    {
+        var stored = Conversation(turns: 2);
+        var session = Session.Start(1, 10, Now);
+
+        session.LoadHistory(stored.Messages);
+        session.AddUserMessage("q3", Now.AddHours(1));
+
+        session.Messages.Select(m => m.Text).Should().Equal("q1", "a1", "q2", "q3");
+        session.LastActivityAt.Should().Be(Now.AddHours(1));
+    }
+
+    [Fact]
+    public void A_history_is_loaded_once_before_anything_is_added()
+    {
+        var stored = Conversation(turns: 1);
+        var session = Session.Start(1, 10, Now);
+        session.AddUserMessage("new", Now);
+
+        var load = () => session.LoadHistory(stored.Messages);
+
+        load.Should().Throw<InvalidOperationException>();
+    }
+
+    [Fact]
     public void Empty_messages_are_refused()
     {
         var session = Session.Start(1, 10, Now);

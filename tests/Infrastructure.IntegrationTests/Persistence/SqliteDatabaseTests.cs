@@ -101,8 +101,8 @@ public sealed class SqliteDatabaseTests(SqliteTestDatabase database) : IClassFix
     [Fact]
     public async Task Writers_in_one_process_take_turns_at_the_file_instead_of_meeting_it_locked()
     {
-        var gate = SqliteWriteGate.For(database.ConnectionString);
-        await gate.WaitAsync(Cancellation);
+        var release = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var otherWrite = SqliteWriteQueue.For(database.ConnectionString).RunAsync(_ => release.Task, Cancellation);
         Task save;
         var profile = new UserProfile(NewId(), null, "Turn", null, "en");
         await using (var request = database.BeginRequest())
@@ -111,8 +111,9 @@ public sealed class SqliteDatabaseTests(SqliteTestDatabase database) : IClassFix
             save = request.SaveAsync();
             await Task.Delay(TimeSpan.FromMilliseconds(300), Cancellation);
             save.IsCompleted.Should().BeFalse("another write of this process holds the file's turn");
-            gate.Release();
+            release.SetResult(0);
             await save;
+            await otherWrite;
         }
 
         await using var reader = database.BeginRequest();
@@ -120,12 +121,12 @@ public sealed class SqliteDatabaseTests(SqliteTestDatabase database) : IClassFix
     }
 
     [Fact]
-    public void One_file_has_one_write_gate_however_its_path_is_spelt()
+    public void One_file_has_one_write_queue_however_its_path_is_spelt()
     {
         var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), database.FilePath);
 
-        SqliteWriteGate.For($"Data Source={relative}").Should().BeSameAs(SqliteWriteGate.For(database.ConnectionString));
-        SqliteWriteGate.For($"Data Source={database.FilePath}-other").Should().NotBeSameAs(SqliteWriteGate.For(database.ConnectionString));
+        SqliteWriteQueue.For($"Data Source={relative}").Should().BeSameAs(SqliteWriteQueue.For(database.ConnectionString));
+        SqliteWriteQueue.For($"Data Source={database.FilePath}-other").Should().NotBeSameAs(SqliteWriteQueue.For(database.ConnectionString));
     }
 
     [Fact]

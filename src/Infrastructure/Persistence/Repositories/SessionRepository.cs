@@ -18,14 +18,13 @@ internal sealed class SessionRepository<TContext>(TContext dbContext) : ISession
                 .OrderByDescending(session => session.Id)
                 .FirstOrDefault());
 
-    // One round trip: the active session LEFT JOIN its newest messages, re-sorted oldest first. EF appends the messages
-    // to the session's list in row order, which makes the list oldest first. A filtered Include cannot do it: Take(n)
-    // of the newest arrives newest first, and re-sorting inside an Include needs APPLY, which SQLite lacks. Nothing is
-    // tracked: the history is only read (see TrackWithoutHistory).
+    // One round trip: the active session LEFT JOIN its newest messages, re-sorted oldest first. A filtered Include cannot
+    // do it: Take(n) of the newest arrives newest first, and re-sorting inside an Include needs APPLY, which SQLite
+    // lacks. Nothing is tracked, and so each row has a copy of the session: the first is kept (see FindActiveAsync).
     private static readonly Func<TContext, long, long, int, IAsyncEnumerable<SessionRow>> ActiveSessionWithRecentMessages =
         EF.CompileAsyncQuery((TContext db, long chatId, long userId, int recentMessages) =>
             db.Sessions
-                .AsNoTrackingWithIdentityResolution()
+                .AsNoTracking()
                 .Where(session => session.ChatId == chatId && session.UserId == userId && session.EndedAt == null)
                 .OrderByDescending(session => session.Id)
                 .Take(1)
@@ -54,39 +53,39 @@ internal sealed class SessionRepository<TContext>(TContext dbContext) : ISession
         }
 
         Session? active = null;
+        var history = new List<Message>(recentMessages);
         await foreach (var row in ActiveSessionWithRecentMessages(dbContext, chatId, userId, recentMessages).WithCancellation(cancellationToken))
         {
-            active = row.Session;
+            active ??= row.Session;
+            if (row.Message is { } message)
+            {
+                history.Add(message);
+            }
         }
 
-        if (active is not null)
+        if (active is null)
         {
-            TrackWithoutHistory(active);
+            return null;
         }
 
+        active.LoadHistory(history);
+        TrackWithoutHistory(active);
         return active;
     }
 
     public void Add(Session session) => dbContext.Sessions.Add(session);
 
-    /// <summary>
-    /// Tracks the session but not the stored messages loaded with it: they are never changed, and tracking dozens of
-    /// them per update (snapshots on reading, a comparison each on saving) was most of the cost of a conversation turn's
-    /// two database round trips. The session's message list is snapshotted with them in it, so on saving only the
-    /// messages added since are new, and they are inserted.
-    /// </summary>
-    private void TrackWithoutHistory(Session session) =>
-        dbContext.ChangeTracker.TrackGraph(session, node =>
-        {
-            if (node.Entry.Entity is Session)
-            {
-                node.Entry.State = EntityState.Unchanged;
-            }
-        });
-
     public Task<long> TokensUsedSinceAsync(long userId, DateTimeOffset since, CancellationToken cancellationToken) =>
         TokensUsedSince(dbContext, userId, since, cancellationToken);
 
-    /// <summary>The message is projected only so that EF's identity resolution adds it to the session's list.</summary>
+    /// <summary>
+    /// Tracks the session but not the stored messages loaded with it: they are never changed, and tracking dozens of
+    /// them per update (snapshots on reading, a comparison each on saving) was most of the cost of a conversation turn's
+    /// two database round trips. Setting the state tracks this one entity, not its graph. The session's message list is
+    /// snapshotted with the history in it, so on saving only the messages added since are new, and they are inserted.
+    /// </summary>
+    private void TrackWithoutHistory(Session session) => dbContext.Entry(session).State = EntityState.Unchanged;
+
+    /// <summary>A row of the join: a copy of the session, and one of its messages (none for a session without any).</summary>
     private sealed record SessionRow(Session Session, Message? Message);
 }

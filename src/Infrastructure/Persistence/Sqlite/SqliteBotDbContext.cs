@@ -5,16 +5,36 @@ namespace CleanBot.Infrastructure.Persistence.Sqlite;
 
 public sealed class SqliteBotDbContext(DbContextOptions<SqliteBotDbContext> options) : BotDbContext(options)
 {
-    private SemaphoreSlim? _writeGate;
+    private SqliteWriteQueue? _writes;
 
-    // Pooled contexts keep their options, so the file and its gate are looked up once per context instance.
-    private SemaphoreSlim WriteGate => _writeGate ??= SqliteWriteGate.For(Database.GetConnectionString() ?? string.Empty);
+    // Pooled contexts keep their options, so the file and its queue are looked up once per context instance.
+    private SqliteWriteQueue Writes => _writes ??= SqliteWriteQueue.For(Database.GetConnectionString() ?? string.Empty);
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
-        SqliteWriteGate.RunAsync(WriteGate, token => base.SaveChangesAsync(acceptAllChangesOnSuccess, token), cancellationToken);
+    /// <summary>
+    /// Finds the changes before the write's turn and only writes them in it: the file's writes run one at a time, so
+    /// whatever is done in the turn, every other writer waits for.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var detectChanges = ChangeTracker.AutoDetectChangesEnabled;
+        if (detectChanges)
+        {
+            ChangeTracker.DetectChanges();
+        }
+
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await Writes.RunAsync(token => base.SaveChangesAsync(acceptAllChangesOnSuccess, token), cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detectChanges;
+        }
+    }
 
     internal override Task<T> WriteAsync<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken) =>
-        SqliteWriteGate.RunAsync(WriteGate, write, cancellationToken);
+        Writes.RunAsync(write, cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
