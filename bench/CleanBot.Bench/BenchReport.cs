@@ -37,6 +37,9 @@ internal sealed record BenchReport
 
     public required double LatencyMaxMs { get; init; }
 
+    /// <summary>The same figures from the half-way reply on, when the run completed.</summary>
+    public SecondHalfFigures? SecondHalf { get; init; }
+
     public required double BotCpuSeconds { get; init; }
 
     public required double BotCpuSecondsPer1000Updates { get; init; }
@@ -106,6 +109,8 @@ internal sealed record BenchReport
 
     public double? BotToBareRatio { get; init; }
 
+    public double? SecondHalfToBareRatio { get; init; }
+
     /// <summary>What the bare loop sent, to check it made the bot's round trips.</summary>
     public BareFigures? BareRequests { get; init; }
 
@@ -138,6 +143,9 @@ internal sealed record BenchReport
             ("updates/s sustained", F($"{UpdatesPerSecond:0.0}")),
             ("reply latency p50 / p95 / p99 / max", F($"{LatencyP50Ms:0} / {LatencyP95Ms:0} / {LatencyP99Ms:0} / {LatencyMaxMs:0} ms")),
             ("bot CPU per 1,000 updates", F($"{BotCpuSecondsPer1000Updates:0.00} s ({BotCpuSeconds:0.00} s in all)")),
+            ("second half of the run (warm): updates/s", SecondHalf is { } half ? F($"{half.UpdatesPerSecond:0.0}") : "n/a"),
+            ("second half: reply latency p50 / p95 / p99", SecondHalf is { } latencyHalf ? F($"{latencyHalf.LatencyP50Ms:0} / {latencyHalf.LatencyP95Ms:0} / {latencyHalf.LatencyP99Ms:0} ms") : "n/a"),
+            ("second half: bot CPU per 1,000 updates", SecondHalf is { } cpuHalf ? F($"{cpuHalf.BotCpuMsPerUpdate:0.00} s") : "n/a"),
             ("bot allocations per update", BotRuntime?.AllocationsText() ?? NotAvailable),
             ("bot GC during the run", BotRuntime?.GcText() ?? "n/a"),
             ("bot exceptions thrown during the run", BotRuntime?.ExceptionsText() ?? "n/a"),
@@ -178,6 +186,7 @@ internal sealed record BenchReport
             }
 
             rows.Add(("bot / bare limit", F($"{BotToBareRatio:P1}")));
+            rows.Add(("bot, second half (warm) / bare limit", SecondHalfToBareRatio is { } warm ? F($"{warm:P1}") : "n/a"));
         }
 
         var width = rows.Max(row => row.Figure.Length);
@@ -201,6 +210,9 @@ internal sealed record BenchReport
 internal sealed record TurnFigure(int Turn, int Requests, double Contents, double BodyBytes);
 
 /// <summary>The bare limit's rate and the requests its loop made.</summary>
+/// <param name="BotCpuMsPerUpdate">CPU ms per update, which is CPU s per 1,000 updates.</param>
+internal sealed record SecondHalfFigures(double UpdatesPerSecond, double LatencyP50Ms, double LatencyP95Ms, double LatencyP99Ms, double BotCpuMsPerUpdate);
+
 internal sealed record BareFigures(double UpdatesPerSecond, int ModelRequests, int StreamedModelRequests, int ChatActions, int Drafts, int Edits)
 {
     public override string ToString() => string.Create(

@@ -126,6 +126,7 @@ namespace CleanBot.Bench
             {
                 BareUpdatesPerSecond = bare.UpdatesPerSecond,
                 BotToBareRatio = bare.UpdatesPerSecond > 0 ? report.UpdatesPerSecond / bare.UpdatesPerSecond : null,
+                SecondHalfToBareRatio = bare.UpdatesPerSecond > 0 && report.SecondHalf is { } half ? half.UpdatesPerSecond / bare.UpdatesPerSecond : null,
                 BareRequests = bare,
             };
         }
@@ -152,6 +153,8 @@ namespace CleanBot.Bench
             var started = Stopwatch.GetTimestamp();
             var startedUtc = DateTime.UtcNow;
 
+            // The bot's CPU at the run's half-way reply, for the warm second half.
+            var botCpuAtHalf = workload.MainHalfDone.ContinueWith(_ => bot.CpuTime(), TaskScheduler.Default);
             using var stop = new CancellationTokenSource();
             var releasing = options.Steady ? ReleaseSteadilyAsync(workload, options.Rate, stop.Token) : Task.CompletedTask;
             if (!options.Steady)
@@ -196,6 +199,7 @@ namespace CleanBot.Bench
             await Task.Delay(IdleWindow);
             var idleCpu = (bot.CpuTime() - idleCpuBefore).TotalSeconds;
             var latencies = workload.MainLatencies();
+            var secondHalf = completed ? SecondHalf(workload, await botCpuAtHalf, botCpuBefore + TimeSpan.FromSeconds(botCpu)) : null;
             var probeLatencies = workload.ProbeLatencies();
             Array.Sort(probeLatencies);
             var (mainTurns, probeTurns) = workload.ModelRequestSizes();
@@ -211,6 +215,7 @@ namespace CleanBot.Bench
                 LatencyP95Ms = BenchReport.Percentile(latencies, 95),
                 LatencyP99Ms = BenchReport.Percentile(latencies, 99),
                 LatencyMaxMs = BenchReport.Percentile(latencies, 100),
+                SecondHalf = secondHalf,
                 BotCpuSeconds = botCpu,
                 BotCpuSecondsPer1000Updates = replies > 0 ? botCpu * 1000 / replies : 0,
                 FakesCpuSecondsPer1000Updates = replies > 0 ? fakesCpu * 1000 / replies : 0,
@@ -236,6 +241,20 @@ namespace CleanBot.Bench
                 ProbeBotCpuMsPerUpdate = probeCompleted && workload.ProbeCount > 0 ? probeCpu * 1000 / workload.ProbeCount : null,
                 BotLastLines = [.. bot.LastLines],
             };
+        }
+
+        /// <summary>The run from its half-way reply to its last: the bot warm, the JIT's recompilation mostly done.</summary>
+        private static SecondHalfFigures SecondHalf(Workload workload, TimeSpan botCpuAtHalf, TimeSpan botCpuAtEnd)
+        {
+            var replies = workload.MainCount - workload.HalfOfMain;
+            var seconds = Stopwatch.GetElapsedTime(workload.HalfMainReplyAt, workload.LastMainReplyAt).TotalSeconds;
+            var latencies = workload.SecondHalfLatencies();
+            return new SecondHalfFigures(
+                seconds > 0 ? replies / seconds : 0,
+                BenchReport.Percentile(latencies, 50),
+                BenchReport.Percentile(latencies, 95),
+                BenchReport.Percentile(latencies, 99),
+                replies > 0 ? (botCpuAtEnd - botCpuAtHalf).TotalSeconds * 1000 / replies : 0);
         }
 
         /// <summary>The bot's runtime counters from <paramref name="before"/> to the first reading after the last reply.</summary>

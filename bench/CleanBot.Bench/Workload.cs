@@ -25,6 +25,7 @@ internal sealed class Workload
     private readonly ConcurrentQueue<int>[] _outstanding;
     private readonly TaskCompletionSource _firstPoll = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _mainDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _mainHalfDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentDictionary<int, TaskCompletionSource> _probeWaiters = new();
     private readonly Lock _modelGate = new();
     private readonly Lock _pollGate = new();
@@ -45,6 +46,7 @@ internal sealed class Workload
     private int _nonEmptyPolls;
     private long _polledUpdates;
     private long _lastMainReplyAt;
+    private long _halfMainReplyAt;
 
     public Workload(int mainCount, int users, int probeCount)
     {
@@ -111,6 +113,15 @@ internal sealed class Workload
     public double MeanBatchSize => Volatile.Read(ref _nonEmptyPolls) is > 0 and var polls ? (double)Interlocked.Read(ref _polledUpdates) / polls : 0;
 
     public long LastMainReplyAt => Interlocked.Read(ref _lastMainReplyAt);
+
+    /// <summary>The run's first half of replies: the bot has warmed up (JIT) by then, so the second half shows it warm.</summary>
+    public int HalfOfMain => Math.Max(1, MainCount / 2);
+
+    /// <summary>When reply number <see cref="HalfOfMain"/> arrived.</summary>
+    public long HalfMainReplyAt => Interlocked.Read(ref _halfMainReplyAt);
+
+    /// <summary>Completes when reply number <see cref="HalfOfMain"/> arrives.</summary>
+    public Task MainHalfDone => _mainHalfDone.Task;
 
     /// <summary>Makes updates up to (not including) index <paramref name="upTo"/> available. One caller at a time.</summary>
     public void Release(int upTo)
@@ -200,7 +211,14 @@ internal sealed class Workload
         _latencyMs[index] = Stopwatch.GetElapsedTime(_availableAt[index], now).TotalMilliseconds;
         if (index < MainCount)
         {
-            if (Interlocked.Increment(ref _mainReplies) == MainCount)
+            var replies = Interlocked.Increment(ref _mainReplies);
+            if (replies == HalfOfMain)
+            {
+                Interlocked.Exchange(ref _halfMainReplyAt, now);
+                _mainHalfDone.TrySetResult();
+            }
+
+            if (replies == MainCount)
             {
                 Interlocked.Exchange(ref _lastMainReplyAt, now);
                 _mainDone.TrySetResult();
@@ -258,6 +276,14 @@ internal sealed class Workload
     public double[] MainLatencies()
     {
         var latencies = _latencyMs.AsSpan(0, MainCount).ToArray().Where(value => !double.IsNaN(value)).ToArray();
+        Array.Sort(latencies);
+        return latencies;
+    }
+
+    /// <summary>Reply latencies, sorted, of the updates of the second half of the measured run (in release order).</summary>
+    public double[] SecondHalfLatencies()
+    {
+        var latencies = _latencyMs.AsSpan(HalfOfMain, MainCount - HalfOfMain).ToArray().Where(value => !double.IsNaN(value)).ToArray();
         Array.Sort(latencies);
         return latencies;
     }
