@@ -167,7 +167,8 @@ namespace CleanBot.Bench
             await releasing;
             var ended = completed ? workload.LastMainReplyAt : Stopwatch.GetTimestamp();
             self.Refresh();
-            var botCpu = (bot.CpuTime() - botCpuBefore).TotalSeconds;
+            var botCpuAtEnd = bot.CpuTime();
+            var botCpu = (botCpuAtEnd - botCpuBefore).TotalSeconds;
             var fakesCpu = (self.TotalProcessorTime - fakesCpuBefore).TotalSeconds;
             var (_, walAtEnd) = await storage.SizeAsync();
             var pollCalls = workload.PollCalls;
@@ -199,7 +200,7 @@ namespace CleanBot.Bench
             await Task.Delay(IdleWindow);
             var idleCpu = (bot.CpuTime() - idleCpuBefore).TotalSeconds;
             var latencies = workload.MainLatencies();
-            var secondHalf = completed ? SecondHalf(workload, await botCpuAtHalf, botCpuBefore + TimeSpan.FromSeconds(botCpu)) : null;
+            var secondHalf = completed ? SecondHalf(workload, await botCpuAtHalf, botCpuAtEnd) : null;
             var probeLatencies = workload.ProbeLatencies();
             Array.Sort(probeLatencies);
             var (mainTurns, probeTurns) = workload.ModelRequestSizes();

@@ -273,17 +273,14 @@ internal sealed class Workload
     }
 
     /// <summary>Reply latencies of the measured run, in milliseconds, sorted; updates without a reply are left out.</summary>
-    public double[] MainLatencies()
-    {
-        var latencies = _latencyMs.AsSpan(0, MainCount).ToArray().Where(value => !double.IsNaN(value)).ToArray();
-        Array.Sort(latencies);
-        return latencies;
-    }
+    public double[] MainLatencies() => SortedLatencies(0, MainCount);
 
     /// <summary>Reply latencies, sorted, of the updates of the second half of the measured run (in release order).</summary>
-    public double[] SecondHalfLatencies()
+    public double[] SecondHalfLatencies() => SortedLatencies(HalfOfMain, MainCount - HalfOfMain);
+
+    private double[] SortedLatencies(int start, int count)
     {
-        var latencies = _latencyMs.AsSpan(HalfOfMain, MainCount - HalfOfMain).ToArray().Where(value => !double.IsNaN(value)).ToArray();
+        var latencies = _latencyMs.AsSpan(start, count).ToArray().Where(value => !double.IsNaN(value)).ToArray();
         Array.Sort(latencies);
         return latencies;
     }
