@@ -1,5 +1,4 @@
 using CleanBot.Application.Abstractions.Inbox;
-using CleanBot.Application.Abstractions.Locking;
 using CleanBot.Presentation.Bot.Telegram.Updates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -67,17 +66,5 @@ public sealed class InboxProcessorBackpressureTests : IAsyncDisposable
         await _processor.StopAsync(CancellationToken.None);
         _processor.Dispose();
         await _services.DisposeAsync();
-    }
-
-    /// <summary>Every chat's lock is free: these tests are about scheduling, not about order within a chat.</summary>
-    private sealed class FreeChatLock : IChatLock
-    {
-        public ValueTask<IAsyncDisposable> AcquireAsync(long chatId, CancellationToken cancellationToken) =>
-            ValueTask.FromResult<IAsyncDisposable>(new Held());
-
-        private sealed class Held : IAsyncDisposable
-        {
-            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-        }
     }
 }

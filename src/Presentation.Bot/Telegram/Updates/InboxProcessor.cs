@@ -32,20 +32,17 @@ internal sealed partial class InboxProcessor(
     private readonly SemaphoreSlim _slots = new(MaxConcurrentChats, MaxConcurrentChats);
     private readonly CancellationTokenSource _stopping = new();
     private TaskCompletionSource? _roomFreed;
+    private Task _resuming = Task.CompletedTask;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Resumes the chats left pending in the background: the first query is also EF's first translation, about a third
+    /// of a second at a cold start, and new updates need not wait for it (a chat's drain reads all its pending updates
+    /// in order, whichever of the two schedules it).
+    /// </summary>
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var chats = await scope.ServiceProvider.GetRequiredService<IUpdateInbox>().ChatsWithPendingAsync(int.MaxValue, cancellationToken);
-        if (chats.Count > 0)
-        {
-            LogResuming(logger, chats.Count);
-        }
-
-        foreach (var chat in chats)
-        {
-            Schedule(chat);
-        }
+        _resuming = Task.Run(() => ResumeAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -54,7 +51,7 @@ internal sealed partial class InboxProcessor(
         Task[] running;
         lock (_draining)
         {
-            running = [.. _draining.Values.Select(drain => drain.Completion)];
+            running = [_resuming, .. _draining.Values.Select(drain => drain.Completion)];
         }
 
         // Whatever was interrupted stays pending in the inbox and is resumed on the next start.
@@ -138,6 +135,42 @@ internal sealed partial class InboxProcessor(
         }
         catch (ObjectDisposedException)
         {
+        }
+    }
+
+    private async Task ResumeAsync(CancellationToken cancellationToken)
+    {
+        var retryDelay = TimeSpan.FromSeconds(1);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var chats = await scope.ServiceProvider.GetRequiredService<IUpdateInbox>().ChatsWithPendingAsync(int.MaxValue, cancellationToken);
+                if (chats.Count > 0)
+                {
+                    LogResuming(logger, chats.Count);
+                }
+
+                Schedule(chats);
+                return;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception) when (TransientFailures.IsTransient(exception))
+            {
+                LogResumeRetrying(logger, exception.GetType().Name, (int)retryDelay.TotalSeconds);
+                await Task.Delay(retryDelay, time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                retryDelay = Backoff.Doubled(retryDelay);
+            }
+            catch (Exception exception)
+            {
+                // Not fatal: those chats resume when their next update arrives.
+                LogResumeFailed(logger, exception);
+                return;
+            }
         }
     }
 
@@ -327,6 +360,12 @@ internal sealed partial class InboxProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Resuming {ChatCount} chats with updates left pending")]
     private static partial void LogResuming(ILogger logger, int chatCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not look for pending updates to resume ({Reason}); retrying in {Seconds} s")]
+    private static partial void LogResumeRetrying(ILogger logger, string reason, int seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Looking for pending updates to resume failed; their chats resume with their next update")]
+    private static partial void LogResumeFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Chat {ChatKey} paused: infrastructure unavailable ({Reason}); retrying in {Seconds} s")]
     private static partial void LogRetrying(ILogger logger, long chatKey, string reason, int seconds);
