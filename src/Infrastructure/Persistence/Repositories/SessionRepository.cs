@@ -44,26 +44,37 @@ internal sealed class SessionRepository<TContext>(TContext dbContext) : ISession
     public async Task<Session?> FindActiveAsync(long chatId, long userId, int recentMessages, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(recentMessages);
-        var active = await ActiveSession(dbContext, chatId, userId, cancellationToken);
-        if (active is null)
-        {
-            return null;
-        }
 
-        if (recentMessages > 0)
+        // One open for both statements: EF otherwise opens and closes the connection around each, and on SQLite every
+        // open registers EF's functions with the connection again.
+        await dbContext.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            var newestFirst = new List<Message>(recentMessages);
-            await foreach (var message in NewestMessages(dbContext, active.Id, recentMessages).WithCancellation(cancellationToken))
+            var active = await ActiveSession(dbContext, chatId, userId, cancellationToken);
+            if (active is null)
             {
-                newestFirst.Add(message);
+                return null;
             }
 
-            newestFirst.Reverse();
-            active.LoadHistory(newestFirst);
-        }
+            if (recentMessages > 0)
+            {
+                var newestFirst = new List<Message>(recentMessages);
+                await foreach (var message in NewestMessages(dbContext, active.Id, recentMessages).WithCancellation(cancellationToken))
+                {
+                    newestFirst.Add(message);
+                }
 
-        TrackWithoutHistory(active);
-        return active;
+                newestFirst.Reverse();
+                active.LoadHistory(newestFirst);
+            }
+
+            TrackWithoutHistory(active);
+            return active;
+        }
+        finally
+        {
+            await dbContext.Database.CloseConnectionAsync();
+        }
     }
 
     public void Add(Session session) => dbContext.Sessions.Add(session);
