@@ -5,8 +5,10 @@ using CleanBot.Infrastructure.Caching;
 using CleanBot.Infrastructure.Locking;
 using CleanBot.Infrastructure.Persistence;
 using CleanBot.Infrastructure.Redis;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CleanBot.Infrastructure;
 
@@ -17,11 +19,11 @@ public static class DependencyInjection
     {
         services.AddPersistence(configuration);
         services.AddGeminiChatModel(configuration);
-        services.AddCacheAndLocks(RedisSettings.From(configuration));
+        services.AddCacheAndLocks(RedisSettings.From(configuration), configuration);
         return services;
     }
 
-    private static void AddCacheAndLocks(this IServiceCollection services, RedisSettings settings)
+    private static void AddCacheAndLocks(this IServiceCollection services, RedisSettings settings, IConfiguration configuration)
     {
         services.AddSingleton<InProcessChatLock>();
         var connection = settings.UseRedisCache || settings.UseRedisLocks ? new RedisConnection(settings.ConnectionString!) : null;
@@ -42,7 +44,13 @@ public static class DependencyInjection
         }
         else
         {
-            services.AddMemoryCache(options => options.SizeLimit = 100_000);
+            services.AddOptions<MemoryCacheSettings>()
+                .Bind(configuration.GetSection(MemoryCacheSettings.SectionName))
+                .ValidateDataAnnotations()
+                .ValidateOnStart();
+            services.AddMemoryCache();
+            services.AddOptions<MemoryCacheOptions>()
+                .Configure<IOptions<MemoryCacheSettings>>((cache, bound) => cache.SizeLimit = bound.Value.MemoryEntries);
             services.AddSingleton<ICache, MemoryCacheAdapter>();
         }
 

@@ -56,8 +56,9 @@ internal static partial class StartupSettings
         RequireWhen(configuration, SettingNames.LocksProvider, "Redis", SettingNames.RedisConnection, problems);
         CheckUserIds(configuration, SettingNames.AccessAllowedUserIds, problems);
         CheckUserIds(configuration, SettingNames.AccessAdminUserIds, problems);
-        CheckWholeNumber(configuration, SettingNames.AccessMessagesPerMinute, AccessSettings.MaxMessagesPerMinute, problems);
-        CheckWholeNumber(configuration, SettingNames.AccessDailyTokenQuota, long.MaxValue, problems);
+        CheckWholeNumber(configuration, SettingNames.CacheMemoryEntries, 100, 10_000_000, problems);
+        CheckWholeNumber(configuration, SettingNames.AccessMessagesPerMinute, 0, AccessSettings.MaxMessagesPerMinute, problems);
+        CheckWholeNumber(configuration, SettingNames.AccessDailyTokenQuota, 0, long.MaxValue, problems);
         CheckChoice(configuration, SettingNames.BotStreaming, Enum.GetNames<StreamingMode>(), problems);
         CheckDuration(configuration, SettingNames.BotStreamingInterval, problems);
         return problems;
@@ -147,14 +148,17 @@ internal static partial class StartupSettings
         }
     }
 
-    private static void CheckWholeNumber(IConfiguration configuration, string key, long max, List<string> problems)
+    private static void CheckWholeNumber(IConfiguration configuration, string key, long min, long max, List<string> problems)
     {
         var value = configuration[key];
         if (value is { Length: > 0 }
-            && !(long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number <= max))
+            && !(long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max))
         {
-            var range = max == long.MaxValue ? "0 or more" : $"from 0 to {max.ToString(CultureInfo.InvariantCulture)}";
-            problems.Add($"{Name(key)} is '{value}': expected a whole number {range} (0 turns it off); {WhereToSet}.");
+            var range = max == long.MaxValue
+                ? $"{min.ToString(CultureInfo.InvariantCulture)} or more"
+                : $"from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}";
+            var off = min == 0 ? " (0 turns it off)" : string.Empty;
+            problems.Add($"{Name(key)} is '{value}': expected a whole number {range}{off}; {WhereToSet}.");
         }
     }
 

@@ -103,6 +103,19 @@ public sealed class StartupSettingsTests
         StartupSettings.Validate(Settings(Complete, (key, value))).Should().ContainSingle().Which.Should().Contain(named).And.Contain(value);
 
     [Theory]
+    [InlineData("0")]
+    [InlineData("99")]
+    [InlineData("10000001")]
+    [InlineData("ten thousand")]
+    public void The_memory_cache_bound_is_a_whole_number_from_100_to_10_million(string value) =>
+        StartupSettings.Validate(Settings(Complete, ("Cache:MemoryEntries", value))).Should().ContainSingle()
+            .Which.Should().Contain("Cache__MemoryEntries").And.Contain("from 100 to 10000000").And.NotContain("turns it off");
+
+    [Fact]
+    public void A_memory_cache_bound_in_range_is_accepted() =>
+        StartupSettings.Validate(Settings(Complete, ("Cache:MemoryEntries", "50000"))).Should().BeEmpty();
+
+    [Theory]
     [InlineData("Auto")]
     [InlineData("on")]
     [InlineData("OFF")]
