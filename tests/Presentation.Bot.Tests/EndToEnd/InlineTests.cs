@@ -1,3 +1,4 @@
+using CleanBot.Application.Abstractions.Inbox;
 using CleanBot.Application.Abstractions.Locking;
 using CleanBot.Application.Features.InlineAnswer;
 using CleanBot.Presentation.Bot.Tests.Fakes;
@@ -91,6 +92,25 @@ public sealed class InlineTests
         newer.Results.Single().Text.Should().Be("Echo: What is DNS?");
         bot.Telegram.InlineAnswers.Should().ContainSingle("the older query gave way instead of being answered (too slow) first");
         bot.Gemini.Requests.Select(request => request.LastUserText).Should().Equal("What is D", "What is DNS?");
+    }
+
+    [Fact]
+    public async Task The_resume_at_start_up_does_not_cancel_the_inline_answer_it_finds_in_progress()
+    {
+        await using var bot = await BotUnderTest.CreateAsync();
+        var resume = new HeldResume();
+        await bot.StartAsync(replaceServices: resume.Install);
+        bot.Gemini.Delay = TimeSpan.FromSeconds(3);
+        var query = Bot(bot).InlineQuery(Sara, "What is DNS?");
+        bot.Send(query);
+        await bot.Gemini.WaitForRequestsAsync(1);
+
+        var found = await resume.ReleaseAsync();
+
+        found.Should().NotBeEmpty("the start's search for pending chats finds the query, stored and still being answered");
+
+        var answer = await bot.Telegram.WaitForInlineAnswerAsync(TelegramUpdateFactory.InlineQueryIdOf(query));
+        answer.Results.Single().Text.Should().Be("Echo: What is DNS?");
     }
 
     [Fact]
@@ -197,6 +217,50 @@ public sealed class InlineTests
             .Select(kind => kind.GetString()).Should().Contain("inline_query");
         bot.Logs.Lines.Should().Contain(line => line.Contains("Inline mode is off for @clean_test_bot", StringComparison.Ordinal)
             && line.Contains("/setinline", StringComparison.Ordinal), "the fake's getMe says supports_inline_queries: false");
+    }
+
+    /// <summary>Holds the start's search for chats with pending updates until released, then reports when it ran.</summary>
+    private sealed class HeldResume
+    {
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource<IReadOnlyList<long>> _searched = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Install(IServiceCollection services)
+        {
+            var inbox = services.Last(service => service.ServiceType == typeof(IUpdateInbox));
+            services.Remove(inbox);
+            services.AddScoped<IUpdateInbox>(provider =>
+                new HeldInbox((IUpdateInbox)ActivatorUtilities.CreateInstance(provider, inbox.ImplementationType!), this));
+        }
+
+        public Task<IReadOnlyList<long>> ReleaseAsync()
+        {
+            _released.TrySetResult();
+            return _searched.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        }
+
+        private sealed class HeldInbox(IUpdateInbox inner, HeldResume held) : IUpdateInbox
+        {
+            public async Task<IReadOnlyList<long>> ChatsWithPendingAsync(int max, CancellationToken cancellationToken)
+            {
+                await held._released.Task.WaitAsync(cancellationToken);
+                var chats = await inner.ChatsWithPendingAsync(max, cancellationToken);
+                held._searched.TrySetResult(chats);
+                return chats;
+            }
+
+            public Task<IReadOnlyList<long>> AddNewAsync(IReadOnlyList<InboundUpdate> updates, CancellationToken cancellationToken) =>
+                inner.AddNewAsync(updates, cancellationToken);
+
+            public Task<IReadOnlyList<InboundUpdate>> PendingAsync(long chatKey, int max, CancellationToken cancellationToken) =>
+                inner.PendingAsync(chatKey, max, cancellationToken);
+
+            public Task MarkHandledAsync(long updateId, DateTimeOffset handledAt, CancellationToken cancellationToken) =>
+                inner.MarkHandledAsync(updateId, handledAt, cancellationToken);
+
+            public Task<int> PruneHandledAsync(DateTimeOffset handledBefore, CancellationToken cancellationToken) =>
+                inner.PruneHandledAsync(handledBefore, cancellationToken);
+        }
     }
 
     private static TelegramUpdateFactory Bot(BotUnderTest bot) => bot.Telegram.Updates;

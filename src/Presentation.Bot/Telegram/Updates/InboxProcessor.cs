@@ -88,7 +88,7 @@ internal sealed partial class InboxProcessor(
         ArgumentNullException.ThrowIfNull(chatKeys);
         foreach (var chatKey in chatKeys)
         {
-            Schedule(chatKey);
+            Schedule(chatKey, newUpdateStored: true);
         }
     }
 
@@ -108,8 +108,12 @@ internal sealed partial class InboxProcessor(
         }
     }
 
-    /// <summary>Makes sure the chat is drained: starts a drain, or asks the running one to look again when done.</summary>
-    private void Schedule(long chatKey)
+    /// <summary>
+    /// Makes sure the chat is drained: starts a drain, or asks the running one to look again when done. Only a newly
+    /// stored update supersedes the inline answer in progress: the resume at start-up can find the very query that is
+    /// being answered still pending, and must not cancel it.
+    /// </summary>
+    private void Schedule(long chatKey, bool newUpdateStored)
     {
         CancellationTokenSource? supersededAnswer;
         lock (_draining)
@@ -123,7 +127,7 @@ internal sealed partial class InboxProcessor(
             }
 
             running.LookAgain = true;
-            supersededAnswer = running.InlineAnswer;
+            supersededAnswer = newUpdateStored ? running.InlineAnswer : null;
         }
 
         // A newer inline query of the person has just been stored: the one being answered gives way at once instead
@@ -152,7 +156,11 @@ internal sealed partial class InboxProcessor(
                     LogResuming(logger, chats.Count);
                 }
 
-                Schedule(chats);
+                foreach (var chatKey in chats)
+                {
+                    Schedule(chatKey, newUpdateStored: false);
+                }
+
                 return;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -311,7 +319,7 @@ internal sealed partial class InboxProcessor(
         }
     }
 
-    /// <summary>Handles an update; a person's inline query can be cancelled by a newer one (see <see cref="Schedule(long)"/>).</summary>
+    /// <summary>Handles an update; a person's inline query can be cancelled by a newer one (see <see cref="Schedule(long, bool)"/>).</summary>
     private async Task HandleAsync(Update update, long chatKey, ChatDrain drain, CancellationToken cancellationToken)
     {
         if (!UpdateChatKey.IsInlineQueries(chatKey))
