@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CleanBot.Infrastructure.Caching;
 using CleanBot.Presentation.Bot.Telegram.Replies.Streaming;
 using CleanBot.Presentation.Bot.Web;
 using Microsoft.Extensions.Configuration;
@@ -56,7 +57,7 @@ internal static partial class StartupSettings
         RequireWhen(configuration, SettingNames.LocksProvider, "Redis", SettingNames.RedisConnection, problems);
         CheckUserIds(configuration, SettingNames.AccessAllowedUserIds, problems);
         CheckUserIds(configuration, SettingNames.AccessAdminUserIds, problems);
-        CheckWholeNumber(configuration, SettingNames.CacheMemoryEntries, 100, 10_000_000, problems);
+        CheckWholeNumber(configuration, SettingNames.CacheMemoryEntries, MemoryCacheSettings.MinEntries, MemoryCacheSettings.MaxEntries, problems);
         CheckWholeNumber(configuration, SettingNames.AccessMessagesPerMinute, 0, AccessSettings.MaxMessagesPerMinute, problems);
         CheckWholeNumber(configuration, SettingNames.AccessDailyTokenQuota, 0, long.MaxValue, problems);
         CheckChoice(configuration, SettingNames.BotStreaming, Enum.GetNames<StreamingMode>(), problems);
