@@ -17,9 +17,10 @@ public static class DependencyInjection
     /// <summary>The adapters behind the application's ports, chosen by configuration.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddPersistence(configuration);
+        var redis = RedisSettings.From(configuration);
+        services.AddPersistence(configuration, soleWriter: !redis.UseRedisLocks);
         services.AddGeminiChatModel(configuration);
-        services.AddCacheAndLocks(RedisSettings.From(configuration), configuration);
+        services.AddCacheAndLocks(redis, configuration);
         return services;
     }
 

@@ -36,6 +36,19 @@ public sealed class Session
 
     public static Session Start(long userId, long chatId, DateTimeOffset now) => new(userId, chatId, now);
 
+    /// <summary>
+    /// Rebuilds an active stored session from a copy kept outside the database (a cache), with the stored messages
+    /// given oldest first: the same session a repository would read.
+    /// </summary>
+    public static Session Restore(
+        long id, long userId, long chatId, DateTimeOffset startedAt, DateTimeOffset lastActivityAt, IEnumerable<Message> storedOldestFirst)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(id);
+        var session = new Session(userId, chatId, startedAt) { Id = id, LastActivityAt = lastActivityAt };
+        session.LoadHistory(storedOldestFirst);
+        return session;
+    }
+
     public Message AddUserMessage(string text, DateTimeOffset now) => Add(MessageRole.User, text, now, usage: null);
 
     public Message AddModelMessage(string text, TokenUsage? usage, DateTimeOffset now) => Add(MessageRole.Model, text, now, usage);

@@ -3,6 +3,7 @@ using CleanBot.Application.Abstractions.Persistence;
 using CleanBot.Infrastructure.Persistence.Inbox;
 using CleanBot.Infrastructure.Persistence.MySql;
 using CleanBot.Infrastructure.Persistence.Repositories;
+using CleanBot.Infrastructure.Persistence.Sessions;
 using CleanBot.Infrastructure.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -16,11 +17,18 @@ public static class PersistenceServiceCollectionExtensions
     /// Registers the database chosen by <c>Database:Provider</c> ("Sqlite", the default, or "MySql") with pooled
     /// contexts, the unit of work and the repositories. Nothing connects to the database here.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The provider is unknown, or MySql lacks its connection string.</exception>
-    public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="soleWriter">
+    /// This process is the only one writing conversations (its chat locks are in process), so it may keep active
+    /// sessions in memory between turns, within <c>Cache:SessionMegabytes</c>.
+    /// </param>
+    /// <exception cref="InvalidOperationException">The provider is unknown, MySql lacks its connection string, or the
+    /// session cache's bound is not a number of megabytes.</exception>
+    public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration, bool soleWriter = false)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var settings = PersistenceSettings.From(configuration);
+        var sessionCacheBytes = soleWriter ? SessionCacheSettings.MaxBytes(configuration) : 0;
+        services.AddSingleton(_ => new ActiveSessionCache(sessionCacheBytes)); // a factory registration, so the container disposes it
 
         if (settings.Provider == DatabaseProvider.MySql)
         {
@@ -42,9 +50,10 @@ public static class PersistenceServiceCollectionExtensions
         where TContext : BotDbContext
     {
         services.AddScoped<BotDbContext>(provider => provider.GetRequiredService<TContext>());
-        services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<TContext>());
+        services.AddScoped<IUnitOfWork, SessionCachingUnitOfWork<TContext>>();
         services.AddScoped<IUserRepository, UserRepository<TContext>>();
-        services.AddScoped<ISessionRepository, SessionRepository<TContext>>();
+        services.AddScoped<SessionRepository<TContext>>();
+        services.AddScoped<ISessionRepository>(provider => provider.GetRequiredService<SessionRepository<TContext>>());
         services.AddScoped<IUsageReader, UsageReader<TContext>>();
         services.AddScoped<IUpdateInbox, UpdateInbox<TContext>>();
     }

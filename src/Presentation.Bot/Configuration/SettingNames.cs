@@ -17,6 +17,7 @@ internal static class SettingNames
     public const string MySqlConnection = "ConnectionStrings:MySql";
     public const string CacheProvider = "Cache:Provider";
     public const string CacheMemoryEntries = "Cache:MemoryEntries";
+    public const string CacheSessionMegabytes = "Cache:SessionMegabytes";
     public const string LocksProvider = "Locks:Provider";
     public const string RedisConnection = "ConnectionStrings:Redis";
     public const string AccessAllowedUserIds = "Access:AllowedUserIds";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CleanBot.Infrastructure.Caching;
+using CleanBot.Infrastructure.Persistence.Sessions;
 using CleanBot.Presentation.Bot.Telegram.Replies.Streaming;
 using CleanBot.Presentation.Bot.Web;
 using Microsoft.Extensions.Configuration;
@@ -58,6 +59,7 @@ internal static partial class StartupSettings
         CheckUserIds(configuration, SettingNames.AccessAllowedUserIds, problems);
         CheckUserIds(configuration, SettingNames.AccessAdminUserIds, problems);
         CheckWholeNumber(configuration, SettingNames.CacheMemoryEntries, MemoryCacheSettings.MinEntries, MemoryCacheSettings.MaxEntries, problems);
+        CheckWholeNumber(configuration, SettingNames.CacheSessionMegabytes, 0, SessionCacheSettings.MaxMegabytes, problems);
         CheckWholeNumber(configuration, SettingNames.AccessMessagesPerMinute, 0, AccessSettings.MaxMessagesPerMinute, problems);
         CheckWholeNumber(configuration, SettingNames.AccessDailyTokenQuota, 0, long.MaxValue, problems);
         CheckChoice(configuration, SettingNames.BotStreaming, Enum.GetNames<StreamingMode>(), problems);

@@ -49,6 +49,34 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public void A_restored_session_is_the_stored_one_and_takes_new_messages()
+    {
+        var session = Session.Restore(id: 7, userId: 1, chatId: 10, startedAt: Now, lastActivityAt: Now.AddMinutes(5), storedOldestFirst: []);
+
+        session.AddUserMessage("again", Now.AddMinutes(6));
+
+        session.Id.Should().Be(7);
+        session.UserId.Should().Be(1);
+        session.ChatId.Should().Be(10);
+        session.StartedAt.Should().Be(Now);
+        session.IsActive.Should().BeTrue();
+        session.Messages.Should().ContainSingle().Which.Text.Should().Be("again");
+        session.LastActivityAt.Should().Be(Now.AddMinutes(6));
+    }
+
+    [Fact]
+    public void A_session_is_restored_only_with_a_stored_id_and_its_own_messages()
+    {
+        var unsaved = Conversation(turns: 1);
+
+        var withoutId = () => Session.Restore(0, 1, 10, Now, Now, []);
+        var withOthersMessages = () => Session.Restore(7, 1, 10, Now, Now, unsaved.Messages);
+
+        withoutId.Should().Throw<ArgumentOutOfRangeException>();
+        withOthersMessages.Should().Throw<ArgumentException>();
+    }
+
+    [Fact]
     public void A_history_is_loaded_once_before_anything_is_added()
     {
         var stored = Conversation(turns: 1);

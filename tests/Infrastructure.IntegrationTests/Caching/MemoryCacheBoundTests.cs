@@ -1,3 +1,4 @@
+using CleanBot.Infrastructure.Persistence.Sessions;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,16 @@ public sealed class MemoryCacheBoundTests
         var resolving = () => services.GetRequiredService<IOptions<MemoryCacheOptions>>().Value;
 
         resolving.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain("MemoryEntries");
+    }
+
+    [Fact]
+    public void Sessions_are_kept_in_memory_with_chat_locks_in_process_only()
+    {
+        using var single = Services();
+        using var several = Services(("Locks:Provider", "Redis"), ("ConnectionStrings:Redis", "127.0.0.1:1"));
+
+        single.GetRequiredService<ActiveSessionCache>().MaxBytes.Should().BePositive();
+        several.GetRequiredService<ActiveSessionCache>().MaxBytes.Should().Be(0, "another instance may write the same conversations");
     }
 
     private static ServiceProvider Services(params (string Key, string Value)[] settings)

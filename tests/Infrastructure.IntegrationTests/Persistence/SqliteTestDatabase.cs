@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace CleanBot.Infrastructure.IntegrationTests.Persistence;
 
 /// <summary>A SQLite file in a temporary folder of its own, deleted afterwards.</summary>
-public sealed class SqliteTestDatabase : TestDatabase
+public class SqliteTestDatabase : TestDatabase
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"cleanbot-test-{Guid.NewGuid():N}");
 

@@ -14,6 +14,10 @@ public abstract class TestDatabase : IAsyncLifetime
 
     protected virtual string SkipReason => string.Empty;
 
+    /// <summary>Whether this process may keep sessions in memory between requests, as a bot with chat locks in process
+    /// does.</summary>
+    protected virtual bool SoleWriter => false;
+
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("The database was not initialized.");
 
     public void SkipUnlessAvailable() => Assert.SkipUnless(IsAvailable, SkipReason);
@@ -28,7 +32,7 @@ public abstract class TestDatabase : IAsyncLifetime
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings()).Build();
-        _services = new ServiceCollection().AddPersistence(configuration).BuildServiceProvider(validateScopes: true);
+        _services = new ServiceCollection().AddPersistence(configuration, SoleWriter).BuildServiceProvider(validateScopes: true);
         await DatabaseMigrator.MigrateAsync(_services, TestContext.Current.CancellationToken);
     }
 

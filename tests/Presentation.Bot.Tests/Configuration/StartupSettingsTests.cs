@@ -116,6 +116,20 @@ public sealed class StartupSettingsTests
         StartupSettings.Validate(Settings(Complete, ("Cache:MemoryEntries", "50000"))).Should().BeEmpty();
 
     [Theory]
+    [InlineData("-1")]
+    [InlineData("65537")]
+    [InlineData("16MB")]
+    public void The_session_cache_bound_is_a_whole_number_of_megabytes_up_to_65536(string value) =>
+        StartupSettings.Validate(Settings(Complete, ("Cache:SessionMegabytes", value))).Should().ContainSingle()
+            .Which.Should().Contain("Cache__SessionMegabytes").And.Contain("from 0 to 65536 (0 turns it off)");
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("64")]
+    public void A_session_cache_bound_in_range_is_accepted(string value) =>
+        StartupSettings.Validate(Settings(Complete, ("Cache:SessionMegabytes", value))).Should().BeEmpty();
+
+    [Theory]
     [InlineData("Auto")]
     [InlineData("on")]
     [InlineData("OFF")]

@@ -1,14 +1,17 @@
 using CleanBot.Application.Abstractions.Persistence;
 using CleanBot.Domain.Conversations;
+using CleanBot.Infrastructure.Persistence.Sessions;
 using Microsoft.EntityFrameworkCore;
 
 namespace CleanBot.Infrastructure.Persistence.Repositories;
 
 /// <typeparam name="TContext">The provider's context: a compiled query serves one model only (EF throws on another),
 /// so each provider gets its own.</typeparam>
-internal sealed class SessionRepository<TContext>(TContext dbContext) : ISessionRepository
+internal sealed class SessionRepository<TContext>(TContext dbContext, ActiveSessionCache cache) : ISessionRepository
     where TContext : BotDbContext
 {
+    private List<HandedOut>? _handedOut;
+
     // Both reads are compiled once and untracked (see TrackWithoutHistory). The newest active session wins should a
     // provider without a partial unique index (MySQL) ever hold two.
     private static readonly Func<TContext, long, long, CancellationToken, Task<Session?>> ActiveSession =
@@ -44,7 +47,44 @@ internal sealed class SessionRepository<TContext>(TContext dbContext) : ISession
     public async Task<Session?> FindActiveAsync(long chatId, long userId, int recentMessages, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(recentMessages);
+        var session = cache.Take(chatId, userId, recentMessages) ?? await ReadActiveAsync(chatId, userId, recentMessages, cancellationToken);
+        if (session is not null)
+        {
+            TrackWithoutHistory(session);
+            (_handedOut ??= []).Add(new HandedOut(session, recentMessages, HoldsAll: session.Messages.Count < recentMessages));
+        }
 
+        return session;
+    }
+
+    public void Add(Session session) => dbContext.Sessions.Add(session);
+
+    public Task<long> TokensUsedSinceAsync(long userId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        TokensUsedSince(dbContext, userId, since, cancellationToken);
+
+    /// <summary>
+    /// Puts the sessions this request was given back into the cache, as the save that has just succeeded stored them.
+    /// A new session is not cached: it is read once on its second turn, so one-off conversations take no room.
+    /// </summary>
+    internal void KeepSaved()
+    {
+        if (_handedOut is null)
+        {
+            return;
+        }
+
+        foreach (var handedOut in _handedOut)
+        {
+            // Loaded without history (to end it, say), it cannot tell which messages are the newest.
+            if (handedOut.RecentMessages > 0)
+            {
+                cache.Keep(handedOut.Session, handedOut.RecentMessages, handedOut.HoldsAll);
+            }
+        }
+    }
+
+    private async Task<Session?> ReadActiveAsync(long chatId, long userId, int recentMessages, CancellationToken cancellationToken)
+    {
         // One open for both statements: EF otherwise opens and closes the connection around each, and on SQLite every
         // open registers EF's functions with the connection again.
         await dbContext.Database.OpenConnectionAsync(cancellationToken);
@@ -68,7 +108,6 @@ internal sealed class SessionRepository<TContext>(TContext dbContext) : ISession
                 active.LoadHistory(newestFirst);
             }
 
-            TrackWithoutHistory(active);
             return active;
         }
         finally
@@ -77,11 +116,6 @@ internal sealed class SessionRepository<TContext>(TContext dbContext) : ISession
         }
     }
 
-    public void Add(Session session) => dbContext.Sessions.Add(session);
-
-    public Task<long> TokensUsedSinceAsync(long userId, DateTimeOffset since, CancellationToken cancellationToken) =>
-        TokensUsedSince(dbContext, userId, since, cancellationToken);
-
     /// <summary>
     /// Tracks the session but not the stored messages loaded with it: they are never changed, and tracking dozens of
     /// them per update (snapshots on reading, a comparison each on saving) was most of the cost of a conversation turn's
@@ -89,4 +123,7 @@ internal sealed class SessionRepository<TContext>(TContext dbContext) : ISession
     /// snapshotted with the history in it, so on saving only the messages added since are new, and they are inserted.
     /// </summary>
     private void TrackWithoutHistory(Session session) => dbContext.Entry(session).State = EntityState.Unchanged;
+
+    /// <param name="HoldsAll">Fewer messages were found than asked for: the session was loaded with all of them.</param>
+    private sealed record HandedOut(Session Session, int RecentMessages, bool HoldsAll);
 }
