@@ -36,10 +36,26 @@ public abstract class InboxTests<TDatabase>(TDatabase database)
         await using var request = database.BeginRequest();
         await request.Inbox.AddNewAsync([updates[2], updates[0], updates[1]], Cancellation);
 
-        await request.Inbox.MarkHandledAsync(updates[0].UpdateId, Received.AddSeconds(1), Cancellation);
+        await request.Inbox.MarkHandledAsync([updates[0].UpdateId], Received.AddSeconds(1), Cancellation);
 
         (await request.Inbox.PendingAsync(chat, 10, Cancellation)).Should().Equal(updates[1], updates[2]);
         (await request.Inbox.PendingAsync(chat, 1, Cancellation)).Should().Equal(updates[1]);
+    }
+
+    [Fact]
+    public async Task Several_updates_are_marked_handled_in_one_write_and_the_others_stay_pending()
+    {
+        database.SkipUnlessAvailable();
+        var (chat, otherChat) = (NewKey(), NewKey());
+        var updates = new[] { Update(chat), Update(chat), Update(chat), Update(otherChat) };
+        await using var request = database.BeginRequest();
+        await request.Inbox.AddNewAsync(updates, Cancellation);
+
+        await request.Inbox.MarkHandledAsync([updates[0].UpdateId, updates[2].UpdateId, updates[3].UpdateId], Received, Cancellation);
+        await request.Inbox.MarkHandledAsync([], Received, Cancellation);
+
+        (await request.Inbox.PendingAsync(chat, 10, Cancellation)).Should().Equal(updates[1]);
+        (await request.Inbox.PendingAsync(otherChat, 10, Cancellation)).Should().BeEmpty();
     }
 
     [Fact]
@@ -50,7 +66,7 @@ public abstract class InboxTests<TDatabase>(TDatabase database)
         var handled = Update(done);
         await using var request = database.BeginRequest();
         await request.Inbox.AddNewAsync([Update(busy), handled], Cancellation);
-        await request.Inbox.MarkHandledAsync(handled.UpdateId, Received, Cancellation);
+        await request.Inbox.MarkHandledAsync([handled.UpdateId], Received, Cancellation);
 
         var chats = await request.Inbox.ChatsWithPendingAsync(10_000, Cancellation);
 
@@ -65,8 +81,8 @@ public abstract class InboxTests<TDatabase>(TDatabase database)
         var (old, recent, pending) = (Update(chat), Update(chat), Update(chat));
         await using var request = database.BeginRequest();
         await request.Inbox.AddNewAsync([old, recent, pending], Cancellation);
-        await request.Inbox.MarkHandledAsync(old.UpdateId, Received.AddDays(-10), Cancellation);
-        await request.Inbox.MarkHandledAsync(recent.UpdateId, Received, Cancellation);
+        await request.Inbox.MarkHandledAsync([old.UpdateId], Received.AddDays(-10), Cancellation);
+        await request.Inbox.MarkHandledAsync([recent.UpdateId], Received, Cancellation);
 
         var pruned = await request.Inbox.PruneHandledAsync(Received.AddDays(-7), Cancellation);
 

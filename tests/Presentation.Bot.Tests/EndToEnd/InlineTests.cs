@@ -255,8 +255,8 @@ public sealed class InlineTests
             public Task<IReadOnlyList<InboundUpdate>> PendingAsync(long chatKey, int max, CancellationToken cancellationToken) =>
                 inner.PendingAsync(chatKey, max, cancellationToken);
 
-            public Task MarkHandledAsync(long updateId, DateTimeOffset handledAt, CancellationToken cancellationToken) =>
-                inner.MarkHandledAsync(updateId, handledAt, cancellationToken);
+            public Task MarkHandledAsync(IReadOnlyCollection<long> updateIds, DateTimeOffset handledAt, CancellationToken cancellationToken) =>
+                inner.MarkHandledAsync(updateIds, handledAt, cancellationToken);
 
             public Task<int> PruneHandledAsync(DateTimeOffset handledBefore, CancellationToken cancellationToken) =>
                 inner.PruneHandledAsync(handledBefore, cancellationToken);

@@ -13,7 +13,8 @@ public interface IUpdateInbox
     /// <summary>The oldest updates of a chat not yet handled, oldest first.</summary>
     Task<IReadOnlyList<InboundUpdate>> PendingAsync(long chatKey, int max, CancellationToken cancellationToken);
 
-    Task MarkHandledAsync(long updateId, DateTimeOffset handledAt, CancellationToken cancellationToken);
+    /// <summary>Marks the updates handled, all in one write.</summary>
+    Task MarkHandledAsync(IReadOnlyCollection<long> updateIds, DateTimeOffset handledAt, CancellationToken cancellationToken);
 
     /// <summary>Chats with updates not yet handled, to resume after a restart.</summary>
     Task<IReadOnlyList<long>> ChatsWithPendingAsync(int max, CancellationToken cancellationToken);

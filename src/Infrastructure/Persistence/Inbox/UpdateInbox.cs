@@ -16,11 +16,11 @@ internal sealed class UpdateInbox<TContext>(TContext dbContext) : IUpdateInbox
                 .Take(max)
                 .Select(record => new InboundUpdate(record.UpdateId, record.ChatKey, record.Payload, record.ReceivedAt)));
 
-    // Run once per update handled: compiled, so no expression tree is built and translated again for each update.
-    private static readonly Func<TContext, long, DateTimeOffset?, CancellationToken, Task<int>> MarkOneHandled =
-        EF.CompileAsyncQuery((TContext db, long updateId, DateTimeOffset? handledAt, CancellationToken cancellationToken) =>
+    // Run for every few updates handled: compiled, so no expression tree is built and translated again each time.
+    private static readonly Func<TContext, long[], DateTimeOffset?, CancellationToken, Task<int>> MarkAllHandled =
+        EF.CompileAsyncQuery((TContext db, long[] updateIds, DateTimeOffset? handledAt, CancellationToken cancellationToken) =>
             db.Set<InboxRecord>()
-                .Where(record => record.UpdateId == updateId)
+                .Where(record => updateIds.Contains(record.UpdateId))
                 .ExecuteUpdate(setters => setters.SetProperty(record => record.HandledAt, handledAt)));
 
     private DbSet<InboxRecord> Records => dbContext.Set<InboxRecord>();
@@ -71,8 +71,14 @@ internal sealed class UpdateInbox<TContext>(TContext dbContext) : IUpdateInbox
         return pending;
     }
 
-    public Task MarkHandledAsync(long updateId, DateTimeOffset handledAt, CancellationToken cancellationToken) =>
-        dbContext.WriteAsync(token => MarkOneHandled(dbContext, updateId, handledAt, token), cancellationToken);
+    public Task MarkHandledAsync(IReadOnlyCollection<long> updateIds, DateTimeOffset handledAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(updateIds);
+        var ids = updateIds.ToArray();
+        return ids.Length == 0
+            ? Task.CompletedTask
+            : dbContext.WriteAsync(token => MarkAllHandled(dbContext, ids, handledAt, token), cancellationToken);
+    }
 
     public async Task<IReadOnlyList<long>> ChatsWithPendingAsync(int max, CancellationToken cancellationToken) =>
         await Records.AsNoTracking()

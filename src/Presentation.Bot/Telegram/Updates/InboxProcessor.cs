@@ -30,6 +30,7 @@ internal sealed partial class InboxProcessor(
 
     private readonly Dictionary<long, ChatDrain> _draining = [];
     private readonly SemaphoreSlim _slots = new(MaxConcurrentChats, MaxConcurrentChats);
+    private readonly HandledMarks _marks = new(scopes, time);
     private readonly CancellationTokenSource _stopping = new();
     private TaskCompletionSource? _roomFreed;
     private Task _resuming = Task.CompletedTask;
@@ -267,7 +268,7 @@ internal sealed partial class InboxProcessor(
                     await HandleAsync(update, chatKey, drain, cancellationToken);
                 }
 
-                await MarkHandledAsync(inbox, record.UpdateId, cancellationToken);
+                await MarkHandledAsync(record.UpdateId, cancellationToken);
             }
         }
         while (pending.Count == PendingBatchSize);
@@ -277,14 +278,14 @@ internal sealed partial class InboxProcessor(
     /// Marks an update handled, waiting out a database outage here: its reply is already out, so handling it again
     /// would answer twice.
     /// </summary>
-    private async Task MarkHandledAsync(IUpdateInbox inbox, long updateId, CancellationToken cancellationToken)
+    private async Task MarkHandledAsync(long updateId, CancellationToken cancellationToken)
     {
         var retryDelay = TimeSpan.FromMilliseconds(200);
         while (true)
         {
             try
             {
-                await inbox.MarkHandledAsync(updateId, time.GetUtcNow(), cancellationToken);
+                await _marks.MarkAsync(updateId, cancellationToken);
                 return;
             }
             catch (Exception exception) when (TransientFailures.IsTransient(exception) && !cancellationToken.IsCancellationRequested)

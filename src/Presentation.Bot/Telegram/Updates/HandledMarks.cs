@@ -1,0 +1,81 @@
+using CleanBot.Application.Abstractions.Inbox;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CleanBot.Presentation.Bot.Telegram.Updates;
+
+/// <summary>
+/// Writes the handled marks of updates whose replies are out, several in one statement (a group commit): a mark that
+/// comes while a write is in flight waits for it and goes with every other mark that came meanwhile. A lone mark is
+/// written at once. On SQLite every write waits its turn on the file, and one mark per update was a seventh of the
+/// file's busy time in a burst (docs/performance.md).
+/// </summary>
+/// <remarks>
+/// A failed write fails the marks it carried, and their callers try again. A mark whose caller stops waiting (the bot
+/// stopping) is still written: its reply is out, so marking it spares a second answer after the restart.
+/// </remarks>
+internal sealed class HandledMarks(IServiceScopeFactory scopes, TimeProvider time)
+{
+    private readonly Lock _lock = new();
+    private List<Mark> _waiting = [];
+    private bool _writing;
+
+    /// <summary>Completes once the update is marked handled in the inbox.</summary>
+    public Task MarkAsync(long updateId, CancellationToken cancellationToken)
+    {
+        var mark = new Mark(updateId);
+        bool startWriting;
+        lock (_lock)
+        {
+            _waiting.Add(mark);
+            startWriting = !_writing;
+            _writing = true;
+        }
+
+        if (startWriting)
+        {
+            // Without the caller's execution context: the writes outlive its request.
+            ThreadPool.UnsafeQueueUserWorkItem(static marks => _ = marks.WriteWhileWaitingAsync(), this, preferLocal: false);
+        }
+
+        return mark.Written.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task WriteWhileWaitingAsync()
+    {
+        while (true)
+        {
+            List<Mark> batch;
+            lock (_lock)
+            {
+                if (_waiting.Count == 0)
+                {
+                    _writing = false;
+                    return;
+                }
+
+                batch = _waiting;
+                _waiting = [];
+            }
+
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var ids = batch.ConvertAll(mark => mark.UpdateId);
+                await scope.ServiceProvider.GetRequiredService<IUpdateInbox>().MarkHandledAsync(ids, time.GetUtcNow(), CancellationToken.None);
+                batch.ForEach(mark => mark.Written.TrySetResult());
+            }
+            catch (Exception exception)
+            {
+                batch.ForEach(mark => mark.Written.TrySetException(exception));
+            }
+        }
+    }
+
+    private sealed class Mark(long updateId)
+    {
+        public long UpdateId { get; } = updateId;
+
+        // The caller's continuation must not run on the writing loop.
+        public TaskCompletionSource Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
