@@ -1,5 +1,4 @@
 using CleanBot.Domain.Conversations;
-using CleanBot.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace CleanBot.Infrastructure.IntegrationTests.Persistence;
@@ -133,23 +132,5 @@ public sealed class ActiveSessionCacheTests(SqliteSoleWriterTestDatabase databas
             Cancellation);
     }
 
-    private async Task<(long ChatId, long UserId)> StartConversationAsync(int turns)
-    {
-        var user = User.Register(new UserProfile(NewId(), null, "Test", null, "en"), Nowruz);
-        var chatId = NewId();
-        await using var request = database.BeginRequest();
-        request.Users.Add(user);
-        var session = Session.Start(user.Id, chatId, Nowruz);
-        for (var turn = 1; turn <= turns; turn++)
-        {
-            session.AddUserMessage($"question {turn}", Nowruz.AddMinutes(turn));
-            session.AddModelMessage($"answer {turn}", usage: null, Nowruz.AddMinutes(turn).AddSeconds(1));
-        }
-
-        request.Sessions.Add(session);
-        await request.SaveAsync();
-        return (chatId, user.Id);
-    }
-
-    private static long NewId() => Random.Shared.NextInt64(1, long.MaxValue);
+    private Task<(long ChatId, long UserId)> StartConversationAsync(int turns) => database.StartConversationAsync(turns, Nowruz);
 }

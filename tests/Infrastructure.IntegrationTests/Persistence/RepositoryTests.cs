@@ -490,20 +490,5 @@ public abstract class RepositoryTests<TDatabase>(TDatabase database)
         return user;
     }
 
-    private async Task<(long ChatId, long UserId)> StartConversationAsync(int turns)
-    {
-        var user = await RegisterAsync(NewProfile(), Nowruz);
-        var chatId = NewId();
-        await using var request = database.BeginRequest();
-        var session = Session.Start(user.Id, chatId, Nowruz);
-        for (var turn = 1; turn <= turns; turn++)
-        {
-            session.AddUserMessage($"question {turn}", Nowruz.AddMinutes(turn));
-            session.AddModelMessage($"answer {turn}", usage: null, Nowruz.AddMinutes(turn).AddSeconds(1));
-        }
-
-        request.Sessions.Add(session);
-        await request.SaveAsync();
-        return (chatId, user.Id);
-    }
+    private Task<(long ChatId, long UserId)> StartConversationAsync(int turns) => database.StartConversationAsync(turns, Nowruz);
 }

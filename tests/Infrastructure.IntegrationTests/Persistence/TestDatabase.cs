@@ -1,3 +1,5 @@
+using CleanBot.Domain.Conversations;
+using CleanBot.Domain.Users;
 using CleanBot.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +25,28 @@ public abstract class TestDatabase : IAsyncLifetime
     public void SkipUnlessAvailable() => Assert.SkipUnless(IsAvailable, SkipReason);
 
     public RequestScope BeginRequest() => new(Services.CreateAsyncScope());
+
+    /// <summary>
+    /// Stores a new user with a conversation in a new chat: <paramref name="turns"/> turns of "question n" at
+    /// <paramref name="start"/> plus n minutes and "answer n" a second later.
+    /// </summary>
+    public async Task<(long ChatId, long UserId)> StartConversationAsync(int turns, DateTimeOffset start)
+    {
+        var user = User.Register(new UserProfile(Random.Shared.NextInt64(1, long.MaxValue), null, "Test", null, "en"), start);
+        var chatId = Random.Shared.NextInt64(1, long.MaxValue);
+        await using var request = BeginRequest();
+        request.Users.Add(user);
+        var session = Session.Start(user.Id, chatId, start);
+        for (var turn = 1; turn <= turns; turn++)
+        {
+            session.AddUserMessage($"question {turn}", start.AddMinutes(turn));
+            session.AddModelMessage($"answer {turn}", usage: null, start.AddMinutes(turn).AddSeconds(1));
+        }
+
+        request.Sessions.Add(session);
+        await request.SaveAsync();
+        return (chatId, user.Id);
+    }
 
     public async ValueTask InitializeAsync()
     {

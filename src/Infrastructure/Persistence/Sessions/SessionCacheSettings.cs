@@ -10,8 +10,8 @@ public static class SessionCacheSettings
     public const int MaxMegabytes = 65_536;
 
     /// <summary>
-    /// The bound in bytes; 0 turns the cache off. A conversation of 40 short turns takes about 10 KB, so the default
-    /// keeps about 1,600 such conversations.
+    /// The bound in bytes; 0 turns the cache off. The newest 40 messages of a conversation, if short, take about
+    /// 10 KB, so the default keeps about 1,600 such conversations.
     /// </summary>
     /// <exception cref="InvalidOperationException">The setting is not a whole number from 0 to <see cref="MaxMegabytes"/>.</exception>
     public static long MaxBytes(IConfiguration configuration)
