@@ -114,6 +114,25 @@ public sealed class InlineTests
     }
 
     [Fact]
+    public async Task An_answer_the_resume_at_start_up_began_is_not_cancelled_when_the_poller_then_schedules_the_same_query()
+    {
+        await using var bot = await BotUnderTest.CreateAsync();
+        var held = new HeldResume(holdStoring: true);
+        await bot.StartAsync(replaceServices: held.Install);
+        bot.Gemini.Delay = TimeSpan.FromSeconds(3);
+        var query = Bot(bot).InlineQuery(Sara, "What is DNS?");
+        bot.Send(query);
+        await held.StoredAsync();
+
+        (await held.ReleaseAsync()).Should().NotBeEmpty("the start's search finds the query the poller has stored");
+        await bot.Gemini.WaitForRequestsAsync(1);
+        held.ReleaseStoring();
+
+        var answer = await bot.Telegram.WaitForInlineAnswerAsync(TelegramUpdateFactory.InlineQueryIdOf(query));
+        answer.Results.Single().Text.Should().Be("Echo: What is DNS?");
+    }
+
+    [Fact]
     public async Task An_inline_query_is_not_held_up_by_a_slow_answer_in_the_persons_private_chat()
     {
         await using var bot = await BotUnderTest.StartNewAsync();
@@ -219,11 +238,19 @@ public sealed class InlineTests
             && line.Contains("/setinline", StringComparison.Ordinal), "the fake's getMe says supports_inline_queries: false");
     }
 
-    /// <summary>Holds the start's search for chats with pending updates until released, then reports when it ran.</summary>
-    private sealed class HeldResume
+    /// <summary>
+    /// Holds the start's search for chats with pending updates until released, then reports when it ran; with
+    /// <paramref name="holdStoring"/>, also holds the poller after it stored its first updates, before it schedules
+    /// their chats.
+    /// </summary>
+    private sealed class HeldResume(bool holdStoring = false)
     {
         private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource<IReadOnlyList<long>> _searched = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _stored = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _storingReleased = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        private bool HoldsStoring => holdStoring;
 
         public void Install(IServiceCollection services)
         {
@@ -239,6 +266,10 @@ public sealed class InlineTests
             return _searched.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
         }
 
+        public Task StoredAsync() => _stored.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        public void ReleaseStoring() => _storingReleased.TrySetResult();
+
         private sealed class HeldInbox(IUpdateInbox inner, HeldResume held) : IUpdateInbox
         {
             public async Task<IReadOnlyList<long>> ChatsWithPendingAsync(int max, CancellationToken cancellationToken)
@@ -249,8 +280,17 @@ public sealed class InlineTests
                 return chats;
             }
 
-            public Task<IReadOnlyList<long>> AddNewAsync(IReadOnlyList<InboundUpdate> updates, CancellationToken cancellationToken) =>
-                inner.AddNewAsync(updates, cancellationToken);
+            public async Task<IReadOnlyList<long>> AddNewAsync(IReadOnlyList<InboundUpdate> updates, CancellationToken cancellationToken)
+            {
+                var stored = await inner.AddNewAsync(updates, cancellationToken);
+                if (held.HoldsStoring && stored.Count > 0)
+                {
+                    held._stored.TrySetResult();
+                    await held._storingReleased.Task.WaitAsync(cancellationToken);
+                }
+
+                return stored;
+            }
 
             public Task<IReadOnlyList<InboundUpdate>> PendingAsync(long chatKey, int max, CancellationToken cancellationToken) =>
                 inner.PendingAsync(chatKey, max, cancellationToken);

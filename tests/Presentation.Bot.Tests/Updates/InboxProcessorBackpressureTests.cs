@@ -37,10 +37,13 @@ public sealed class InboxProcessorBackpressureTests : IAsyncDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private static IEnumerable<InboundUpdate> StoredInChats(int chats) =>
+        Enumerable.Range(1, chats).Select(chat => new InboundUpdate(chat, chat, "{}", DateTimeOffset.UnixEpoch));
+
     [Fact]
     public void There_is_room_while_fewer_chats_than_the_limit_wait()
     {
-        _processor.Schedule(Enumerable.Range(1, MaxScheduledChats - 1).Select(chat => (long)chat));
+        _processor.Schedule(StoredInChats(MaxScheduledChats - 1));
 
         _processor.WaitForRoomAsync(Ct).IsCompleted.Should().BeTrue();
     }
@@ -49,7 +52,7 @@ public sealed class InboxProcessorBackpressureTests : IAsyncDisposable
     public async Task The_poller_waits_while_the_limit_is_reached_and_goes_on_once_drains_finish()
     {
         // The bot's identity is not known yet, so every scheduled chat stays waiting.
-        _processor.Schedule(Enumerable.Range(1, MaxScheduledChats).Select(chat => (long)chat));
+        _processor.Schedule(StoredInChats(MaxScheduledChats));
 
         var room = _processor.WaitForRoomAsync(Ct);
         await Task.Delay(TimeSpan.FromMilliseconds(200), Ct);

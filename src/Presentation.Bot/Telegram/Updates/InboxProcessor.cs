@@ -79,17 +79,17 @@ internal sealed partial class InboxProcessor(
 
         await using var scope = scopes.CreateAsyncScope();
         var stored = (await scope.ServiceProvider.GetRequiredService<IUpdateInbox>().AddNewAsync(updates, cancellationToken)).ToHashSet();
-        Schedule(updates.Where(update => stored.Contains(update.UpdateId)).Select(update => update.ChatKey).Distinct());
+        Schedule(updates.Where(update => stored.Contains(update.UpdateId)));
         return stored.Count;
     }
 
     /// <summary>Schedules the chats of updates this instance has just stored.</summary>
-    public void Schedule(IEnumerable<long> chatKeys)
+    public void Schedule(IEnumerable<InboundUpdate> stored)
     {
-        ArgumentNullException.ThrowIfNull(chatKeys);
-        foreach (var chatKey in chatKeys)
+        ArgumentNullException.ThrowIfNull(stored);
+        foreach (var chat in stored.GroupBy(update => update.ChatKey))
         {
-            Schedule(chatKey, newUpdateStored: true);
+            Schedule(chat.Key, newestStored: chat.Max(update => update.UpdateId));
         }
     }
 
@@ -110,11 +110,13 @@ internal sealed partial class InboxProcessor(
     }
 
     /// <summary>
-    /// Makes sure the chat is drained: starts a drain, or asks the running one to look again when done. Only a newly
-    /// stored update supersedes the inline answer in progress: the resume at start-up can find the very query that is
-    /// being answered still pending, and must not cancel it.
+    /// Makes sure the chat is drained: starts a drain, or asks the running one to look again when done. Only an update
+    /// newer than the inline query being answered supersedes that answer: the resume at start-up (which passes no
+    /// update) can find the very query that is being answered still pending, and can even start answering it before the
+    /// poller that stored it schedules it; neither must cancel it.
     /// </summary>
-    private void Schedule(long chatKey, bool newUpdateStored)
+    /// <param name="newestStored">The newest update of the chat just stored by this instance; null from the resume.</param>
+    private void Schedule(long chatKey, long? newestStored)
     {
         CancellationTokenSource? supersededAnswer;
         lock (_draining)
@@ -128,7 +130,7 @@ internal sealed partial class InboxProcessor(
             }
 
             running.LookAgain = true;
-            supersededAnswer = newUpdateStored ? running.InlineAnswer : null;
+            supersededAnswer = newestStored > running.InlineAnswerUpdateId ? running.InlineAnswer : null;
         }
 
         // A newer inline query of the person has just been stored: the one being answered gives way at once instead
@@ -159,7 +161,7 @@ internal sealed partial class InboxProcessor(
 
                 foreach (var chatKey in chats)
                 {
-                    Schedule(chatKey, newUpdateStored: false);
+                    Schedule(chatKey, newestStored: null);
                 }
 
                 return;
@@ -320,7 +322,7 @@ internal sealed partial class InboxProcessor(
         }
     }
 
-    /// <summary>Handles an update; a person's inline query can be cancelled by a newer one (see <see cref="Schedule(long, bool)"/>).</summary>
+    /// <summary>Handles an update; a person's inline query can be cancelled by a newer one (see <see cref="Schedule(long, long?)"/>).</summary>
     private async Task HandleAsync(Update update, long chatKey, ChatDrain drain, CancellationToken cancellationToken)
     {
         if (!UpdateChatKey.IsInlineQueries(chatKey))
@@ -333,6 +335,7 @@ internal sealed partial class InboxProcessor(
         lock (_draining)
         {
             drain.InlineAnswer = answer;
+            drain.InlineAnswerUpdateId = update.Id;
         }
 
         try
@@ -405,5 +408,8 @@ internal sealed partial class InboxProcessor(
 
         /// <summary>While a person's inline query is being answered: cancelled when a newer one of theirs arrives.</summary>
         public CancellationTokenSource? InlineAnswer { get; set; }
+
+        /// <summary>The update of the inline query being answered, or of the last one answered.</summary>
+        public long InlineAnswerUpdateId { get; set; }
     }
 }
