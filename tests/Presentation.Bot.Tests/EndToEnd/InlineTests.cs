@@ -98,7 +98,7 @@ public sealed class InlineTests
     public async Task The_resume_at_start_up_does_not_cancel_the_inline_answer_it_finds_in_progress()
     {
         await using var bot = await BotUnderTest.CreateAsync();
-        var resume = new HeldResume();
+        var resume = new HeldStart();
         await bot.StartAsync(replaceServices: resume.Install);
         bot.Gemini.Delay = TimeSpan.FromSeconds(3);
         var query = Bot(bot).InlineQuery(Sara, "What is DNS?");
@@ -117,7 +117,7 @@ public sealed class InlineTests
     public async Task An_answer_the_resume_at_start_up_began_is_not_cancelled_when_the_poller_then_schedules_the_same_query()
     {
         await using var bot = await BotUnderTest.CreateAsync();
-        var held = new HeldResume(holdStoring: true);
+        var held = new HeldStart(holdStoring: true);
         await bot.StartAsync(replaceServices: held.Install);
         bot.Gemini.Delay = TimeSpan.FromSeconds(3);
         var query = Bot(bot).InlineQuery(Sara, "What is DNS?");
@@ -243,7 +243,7 @@ public sealed class InlineTests
     /// <paramref name="holdStoring"/>, also holds the poller after it stored its first updates, before it schedules
     /// their chats.
     /// </summary>
-    private sealed class HeldResume(bool holdStoring = false)
+    private sealed class HeldStart(bool holdStoring = false)
     {
         private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource<IReadOnlyList<long>> _searched = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -270,7 +270,7 @@ public sealed class InlineTests
 
         public void ReleaseStoring() => _storingReleased.TrySetResult();
 
-        private sealed class HeldInbox(IUpdateInbox inner, HeldResume held) : IUpdateInbox
+        private sealed class HeldInbox(IUpdateInbox inner, HeldStart held) : IUpdateInbox
         {
             public async Task<IReadOnlyList<long>> ChatsWithPendingAsync(int max, CancellationToken cancellationToken)
             {

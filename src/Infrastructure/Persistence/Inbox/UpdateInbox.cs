@@ -74,7 +74,7 @@ internal sealed class UpdateInbox<TContext>(TContext dbContext) : IUpdateInbox
     public Task MarkHandledAsync(IReadOnlyCollection<long> updateIds, DateTimeOffset handledAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(updateIds);
-        var ids = updateIds.ToArray();
+        var ids = updateIds as long[] ?? [.. updateIds];
         return ids.Length == 0
             ? Task.CompletedTask
             : dbContext.WriteAsync(token => MarkAllHandled(dbContext, ids, handledAt, token), cancellationToken);

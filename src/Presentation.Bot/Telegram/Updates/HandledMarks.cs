@@ -60,7 +60,7 @@ internal sealed class HandledMarks(IServiceScopeFactory scopes, TimeProvider tim
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var ids = batch.ConvertAll(mark => mark.UpdateId);
+                var ids = batch.Select(mark => mark.UpdateId).ToArray();
                 await scope.ServiceProvider.GetRequiredService<IUpdateInbox>().MarkHandledAsync(ids, time.GetUtcNow(), CancellationToken.None);
                 batch.ForEach(mark => mark.Written.TrySetResult());
             }
