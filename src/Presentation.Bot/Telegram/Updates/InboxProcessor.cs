@@ -253,12 +253,10 @@ internal sealed partial class InboxProcessor(
     private async Task DrainAsync(long chatKey, ChatDrain drain, CancellationToken cancellationToken)
     {
         await using var held = await chatLock.AcquireAsync(chatKey, cancellationToken);
-        await using var scope = scopes.CreateAsyncScope();
-        var inbox = scope.ServiceProvider.GetRequiredService<IUpdateInbox>();
         IReadOnlyList<InboundUpdate> pending;
         do
         {
-            pending = await inbox.PendingAsync(chatKey, PendingBatchSize, cancellationToken);
+            pending = await PendingAsync(chatKey, cancellationToken);
             foreach (var record in pending)
             {
                 if (IsSupersededInlineQuery(chatKey, record, pending))
@@ -274,6 +272,17 @@ internal sealed partial class InboxProcessor(
             }
         }
         while (pending.Count == PendingBatchSize);
+    }
+
+    /// <summary>
+    /// Reads the chat's next pending updates in a scope of its own: its database context goes back to the pool before
+    /// the updates are handled, instead of being held, one per chat in flight, beside the one each update's handling
+    /// takes.
+    /// </summary>
+    private async Task<IReadOnlyList<InboundUpdate>> PendingAsync(long chatKey, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IUpdateInbox>().PendingAsync(chatKey, PendingBatchSize, cancellationToken);
     }
 
     /// <summary>
