@@ -40,6 +40,7 @@ public static class PersistenceServiceCollectionExtensions
         else
         {
             services.AddDbContextPool<SqliteBotDbContext>(options => SqliteDatabase.Configure(options, settings.ConnectionString));
+            services.AddSingleton<IStoredSessionWriter, SqliteStoredSessionWriter>();
             AddRepositories<SqliteBotDbContext>(services);
         }
 

@@ -253,8 +253,7 @@ public abstract class RepositoryTests<TDatabase>(TDatabase database)
         await using (var request = database.BeginRequest())
         {
             var session = await request.Sessions.FindActiveAsync(chatId, userId, recentMessages: 4, Cancellation);
-            request.DbContext.ChangeTracker.Entries().Should().ContainSingle("the loaded history is read, not tracked")
-                .Which.Entity.Should().BeSameAs(session);
+            request.DbContext.ChangeTracker.Entries<Message>().Should().BeEmpty("the loaded history is read, not tracked");
 
             session!.AddUserMessage("question 4", answeredAt.AddSeconds(-1));
             session.AddModelMessage("answer 4", new TokenUsage(5, 2), answeredAt);
@@ -269,6 +268,104 @@ public abstract class RepositoryTests<TDatabase>(TDatabase database)
         loaded.Messages.Should().OnlyContain(message => message.SessionId == loaded.Id);
         loaded.LastActivityAt.Should().Be(answeredAt);
         loaded.Messages[^1].OutputTokens.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task A_saved_turn_gives_its_messages_their_stored_ids()
+    {
+        database.SkipUnlessAvailable();
+        var (chatId, userId) = await StartConversationAsync(turns: 1);
+        Message question, answer;
+
+        await using (var request = database.BeginRequest())
+        {
+            var session = await request.Sessions.FindActiveAsync(chatId, userId, recentMessages: 40, Cancellation);
+            question = session!.AddUserMessage("question 2", Nowruz.AddHours(1));
+            answer = session.AddModelMessage("answer 2", new TokenUsage(3, 4), Nowruz.AddHours(1).AddSeconds(1));
+            await request.SaveAsync();
+        }
+
+        await using var reader = database.BeginRequest();
+        var stored = await reader.DbContext.Messages.AsNoTracking().Where(message => message.Text == "question 2" || message.Text == "answer 2")
+            .OrderBy(message => message.Id).Where(message => message.SessionId == question.SessionId).ToListAsync(Cancellation);
+        stored.Select(message => (message.Id, message.SessionId, message.Text)).Should().Equal(
+            (question.Id, question.SessionId, "question 2"), (answer.Id, answer.SessionId, "answer 2"));
+        question.Id.Should().BeGreaterThan(0);
+        question.SessionId.Should().NotBe(0);
+    }
+
+    [Fact]
+    public async Task A_second_save_of_the_same_request_stores_only_what_came_after_the_first()
+    {
+        database.SkipUnlessAvailable();
+        var (chatId, userId) = await StartConversationAsync(turns: 1);
+
+        await using (var request = database.BeginRequest())
+        {
+            var session = await request.Sessions.FindActiveAsync(chatId, userId, recentMessages: 40, Cancellation);
+            session!.AddUserMessage("question 2", Nowruz.AddHours(1));
+            await request.SaveAsync();
+            session.AddModelMessage("answer 2", usage: null, Nowruz.AddHours(2));
+            await request.SaveAsync();
+            await request.SaveAsync();
+        }
+
+        await using var reader = database.BeginRequest();
+        var loaded = await reader.Sessions.FindActiveAsync(chatId, userId, recentMessages: 40, Cancellation);
+        loaded!.Messages.Select(message => message.Text).Should().Equal("question 1", "answer 1", "question 2", "answer 2");
+        loaded.LastActivityAt.Should().Be(Nowruz.AddHours(2));
+    }
+
+    [Fact]
+    public async Task A_turn_saved_with_a_change_to_the_user_stores_both()
+    {
+        database.SkipUnlessAvailable();
+        var (chatId, userId) = await StartConversationAsync(turns: 1);
+        var later = Nowruz.AddHours(1);
+
+        await using (var request = database.BeginRequest())
+        {
+            var user = await request.Users.FindAsync(userId, Cancellation);
+            user!.Refresh(new UserProfile(userId, "renamed", "Test", null, "en"), later);
+            var session = await request.Sessions.FindActiveAsync(chatId, userId, recentMessages: 40, Cancellation);
+            session!.AddUserMessage("question 2", later);
+            session.AddModelMessage("answer 2", usage: null, later.AddSeconds(1));
+            await request.SaveAsync();
+            session.AddUserMessage("question 3", later.AddMinutes(1));
+            await request.SaveAsync();
+        }
+
+        await using var reader = database.BeginRequest();
+        (await reader.Users.FindAsync(userId, Cancellation))!.Username.Should().Be("renamed");
+        var loaded = await reader.Sessions.FindActiveAsync(chatId, userId, recentMessages: 40, Cancellation);
+        loaded!.Messages.Select(message => message.Text).Should().Equal("question 1", "answer 1", "question 2", "answer 2", "question 3");
+        loaded.LastActivityAt.Should().Be(later.AddMinutes(1));
+    }
+
+    [Fact]
+    public async Task A_turn_of_a_session_deleted_meanwhile_fails_and_stores_nothing()
+    {
+        database.SkipUnlessAvailable();
+        var (chatId, userId) = await StartConversationAsync(turns: 1);
+
+        long sessionId;
+        await using (var request = database.BeginRequest())
+        {
+            var session = await request.Sessions.FindActiveAsync(chatId, userId, recentMessages: 40, Cancellation);
+            sessionId = session!.Id;
+            await using (var other = database.BeginRequest())
+            {
+                await other.DbContext.Sessions.Where(stored => stored.Id == sessionId).ExecuteDeleteAsync(Cancellation);
+            }
+
+            session.AddUserMessage("question 2", Nowruz.AddHours(1));
+            var save = request.SaveAsync;
+
+            await save.Should().ThrowAsync<DbUpdateException>("the session is gone: EF and the SQLite writer both refuse the turn");
+        }
+
+        await using var reader = database.BeginRequest();
+        (await reader.DbContext.Messages.AnyAsync(message => message.SessionId == sessionId, Cancellation)).Should().BeFalse();
     }
 
     [Fact]

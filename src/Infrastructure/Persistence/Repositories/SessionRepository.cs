@@ -5,9 +5,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CleanBot.Infrastructure.Persistence.Repositories;
 
+/// <summary>
+/// Sessions of one request. With a <see cref="IStoredSessionWriter"/> (SQLite), a stored session is handed out untracked
+/// and its turn is written by the writer; otherwise EF tracks it and <c>SaveChanges</c> writes it.
+/// </summary>
 /// <typeparam name="TContext">The provider's context: a compiled query serves one model only (EF throws on another),
 /// so each provider gets its own.</typeparam>
-internal sealed class SessionRepository<TContext>(TContext dbContext, ActiveSessionCache cache) : ISessionRepository
+internal sealed class SessionRepository<TContext>(TContext dbContext, ActiveSessionCache cache, IStoredSessionWriter? writer = null)
+    : ISessionRepository
     where TContext : BotDbContext
 {
     private List<HandedOut>? _handedOut;
@@ -50,8 +55,13 @@ internal sealed class SessionRepository<TContext>(TContext dbContext, ActiveSess
         var session = cache.Take(chatId, userId, recentMessages) ?? await ReadActiveAsync(chatId, userId, recentMessages, cancellationToken);
         if (session is not null)
         {
-            TrackWithoutHistory(session);
-            (_handedOut ??= []).Add(new HandedOut(session, recentMessages, HoldsAll: session.Messages.Count < recentMessages));
+            var holdsAll = session.Messages.Count < recentMessages;
+            if (writer is null)
+            {
+                TrackWithoutHistory(session);
+            }
+
+            (_handedOut ??= []).Add(new HandedOut(session, recentMessages, holdsAll) { Stored = writer is null ? null : StoredState.Of(session) });
         }
 
         return session;
@@ -80,6 +90,62 @@ internal sealed class SessionRepository<TContext>(TContext dbContext, ActiveSess
             {
                 cache.Keep(handedOut.Session, handedOut.RecentMessages, handedOut.HoldsAll);
             }
+        }
+    }
+
+    /// <summary>What the request changed in the sessions it was handed untracked; null when nothing.</summary>
+    internal List<StoredSessionChanges>? UntrackedChanges()
+    {
+        List<StoredSessionChanges>? changes = null;
+        foreach (var handedOut in _handedOut ?? [])
+        {
+            if (handedOut.Stored is { } stored && stored.DiffersFrom(handedOut.Session))
+            {
+                (changes ??= []).Add(new StoredSessionChanges(handedOut.Session, stored.MessageCount));
+            }
+        }
+
+        return changes;
+    }
+
+    /// <summary>The writer has stored the changes: a later save of the same request writes only what comes after.</summary>
+    internal void Written()
+    {
+        foreach (var handedOut in _handedOut ?? [])
+        {
+            if (handedOut.Stored is not null)
+            {
+                handedOut.Stored = StoredState.Of(handedOut.Session);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Hands the changed sessions given out untracked to EF, with what the request changed in them, so that
+    /// <c>SaveChanges</c> writes them in the same transaction as the request's other changes.
+    /// </summary>
+    internal void Track()
+    {
+        foreach (var handedOut in _handedOut ?? [])
+        {
+            if (handedOut.Stored is not { } stored || !stored.DiffersFrom(handedOut.Session))
+            {
+                continue;
+            }
+
+            var session = handedOut.Session;
+            TrackWithoutHistory(session);
+            var entry = dbContext.Entry(session);
+            entry.Property(tracked => tracked.LastActivityAt).OriginalValue = stored.LastActivityAt;
+            entry.Property(tracked => tracked.EndedAt).OriginalValue = stored.EndedAt;
+            for (var index = stored.MessageCount; index < session.Messages.Count; index++)
+            {
+                // The list's snapshot, taken just now, holds the new messages too: they are added one by one.
+                StoredMessageKeys.SetSessionId(session.Messages[index], session.Id);
+                dbContext.Entry(session.Messages[index]).State = EntityState.Added;
+            }
+
+            handedOut.Stored = null;
         }
     }
 
@@ -125,5 +191,18 @@ internal sealed class SessionRepository<TContext>(TContext dbContext, ActiveSess
     private void TrackWithoutHistory(Session session) => dbContext.Entry(session).State = EntityState.Unchanged;
 
     /// <param name="HoldsAll">Fewer messages were found than asked for: the session was loaded with all of them.</param>
-    private sealed record HandedOut(Session Session, int RecentMessages, bool HoldsAll);
+    private sealed record HandedOut(Session Session, int RecentMessages, bool HoldsAll)
+    {
+        /// <summary>The session as stored, while it is not tracked by EF; null when it is.</summary>
+        public StoredState? Stored { get; set; }
+    }
+
+    /// <summary>What is stored of an untracked session: its first <see cref="MessageCount"/> messages and its activity.</summary>
+    private sealed record StoredState(int MessageCount, DateTimeOffset LastActivityAt, DateTimeOffset? EndedAt)
+    {
+        public static StoredState Of(Session session) => new(session.Messages.Count, session.LastActivityAt, session.EndedAt);
+
+        public bool DiffersFrom(Session session) =>
+            session.Messages.Count != MessageCount || session.LastActivityAt != LastActivityAt || session.EndedAt != EndedAt;
+    }
 }

@@ -25,6 +25,15 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     {
     }
 
+    /// <summary>Sets the pragmas on a connection opened without EF.</summary>
+    public static void Apply(SqliteConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         if (NeedsPragmas(connection))
