@@ -10,6 +10,8 @@ internal sealed class InProcessChatLock : IChatLock
 {
     private readonly Dictionary<long, Gate> _gates = [];
 
+    public bool SpansInstances => false;
+
     public async ValueTask<IAsyncDisposable> AcquireAsync(long chatId, CancellationToken cancellationToken)
     {
         Gate gate;

@@ -23,6 +23,8 @@ internal sealed partial class RedisChatLock(
 
     private int _unavailable;
 
+    public bool SpansInstances => true;
+
     public async ValueTask<IAsyncDisposable> AcquireAsync(long chatId, CancellationToken cancellationToken)
     {
         var held = await local.AcquireAsync(chatId, cancellationToken);

@@ -7,6 +7,12 @@ namespace CleanBot.Application.Abstractions.Locking;
 /// </summary>
 public interface IChatLock
 {
+    /// <summary>
+    /// Whether the lock also keeps out holders in other processes (several instances sharing one database). When it
+    /// does not, this process is the only one that handles chats, and so the only one that stores their updates.
+    /// </summary>
+    bool SpansInstances { get; }
+
     /// <summary>Waits until this caller holds the chat; disposing the result releases it.</summary>
     ValueTask<IAsyncDisposable> AcquireAsync(long chatId, CancellationToken cancellationToken);
 }

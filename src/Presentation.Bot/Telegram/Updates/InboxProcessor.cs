@@ -15,6 +15,13 @@ namespace CleanBot.Presentation.Bot.Telegram.Updates;
 /// marked handled once its reply is out. Different chats drain in parallel. On start-up it resumes every chat that
 /// still has pending updates (say, after a crash). See docs/adr/0005-inbox-and-chat-lock.md.
 /// </summary>
+/// <remarks>
+/// A single instance hands the updates it has just stored to their chat's drain, which then need not read them back
+/// from the inbox: that read was the largest part of the CPU per update left in the bot (docs/performance.md). The
+/// drain reads the inbox instead whenever it may hold more than was handed over: with several instances, before the
+/// start-up's resume has scheduled the chats left pending, after a drain of the chat failed, and past
+/// <see cref="PendingBatchSize"/> updates handed over and not yet taken.
+/// </remarks>
 internal sealed partial class InboxProcessor(
     IServiceScopeFactory scopes,
     IChatLock chatLock,
@@ -29,6 +36,15 @@ internal sealed partial class InboxProcessor(
     private const int MaxScheduledChats = 4 * MaxConcurrentChats;
 
     private readonly Dictionary<long, ChatDrain> _draining = [];
+
+    // Chats whose next drain must read the inbox: their last drain failed, leaving updates pending, or read the inbox
+    // while updates were being stored that are still to be handed over (it may have handled them already).
+    private readonly HashSet<long> _readInboxNext = [];
+    private readonly bool _handsOver = !chatLock.SpansInstances;
+    private bool _resumed;
+
+    // Chats with updates being stored and not yet handed over, by how many accepts are storing them.
+    private readonly Dictionary<long, int> _arriving = [];
     private readonly SemaphoreSlim _slots = new(MaxConcurrentChats, MaxConcurrentChats);
     private readonly HandledMarks _marks = new(scopes, time);
     private readonly CancellationTokenSource _stopping = new();
@@ -44,6 +60,18 @@ internal sealed partial class InboxProcessor(
     {
         _resuming = Task.Run(() => ResumeAsync(_stopping.Token), CancellationToken.None);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Completes once the start's resume has scheduled every chat left pending (or has given up).</summary>
+    internal Task Resumed => _resuming;
+
+    /// <summary>Whether the chat has a drain scheduled or running.</summary>
+    internal bool IsDraining(long chatKey)
+    {
+        lock (_draining)
+        {
+            return _draining.ContainsKey(chatKey);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -77,19 +105,67 @@ internal sealed partial class InboxProcessor(
             return 0;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var stored = (await scope.ServiceProvider.GetRequiredService<IUpdateInbox>().AddNewAsync(updates, cancellationToken)).ToHashSet();
-        Schedule(updates.Where(update => stored.Contains(update.UpdateId)));
-        return stored.Count;
+        var chats = Arriving(updates);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var stored = (await scope.ServiceProvider.GetRequiredService<IUpdateInbox>().AddNewAsync(updates, cancellationToken)).ToHashSet();
+            Schedule(updates.Where(update => stored.Contains(update.UpdateId)));
+            return stored.Count;
+        }
+        finally
+        {
+            Arrived(chats);
+        }
     }
 
-    /// <summary>Schedules the chats of updates this instance has just stored.</summary>
+    /// <summary>Notes the chats of updates about to be stored; null when nothing is handed over.</summary>
+    private long[]? Arriving(IReadOnlyList<InboundUpdate> updates)
+    {
+        if (!_handsOver)
+        {
+            return null;
+        }
+
+        long[] chats = [.. updates.Select(update => update.ChatKey).Distinct()];
+        lock (_draining)
+        {
+            foreach (var chatKey in chats)
+            {
+                _arriving[chatKey] = _arriving.GetValueOrDefault(chatKey) + 1;
+            }
+        }
+
+        return chats;
+    }
+
+    /// <summary>The updates of these chats are stored and handed over (or failed to be stored).</summary>
+    private void Arrived(long[]? chats)
+    {
+        if (chats is null)
+        {
+            return;
+        }
+
+        lock (_draining)
+        {
+            foreach (var chatKey in chats)
+            {
+                if (--_arriving[chatKey] == 0)
+                {
+                    _arriving.Remove(chatKey);
+                }
+            }
+        }
+    }
+
+    /// <summary>Schedules the chats of updates this instance has just stored, handing the updates over.</summary>
     public void Schedule(IEnumerable<InboundUpdate> stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
         foreach (var chat in stored.GroupBy(update => update.ChatKey))
         {
-            Schedule(chat.Key, newestStored: chat.Max(update => update.UpdateId));
+            Schedule(chat.Key, [.. chat]);
         }
     }
 
@@ -115,8 +191,8 @@ internal sealed partial class InboxProcessor(
     /// update) can find the very query that is being answered still pending, and can even start answering it before the
     /// poller that stored it schedules it; neither must cancel it.
     /// </summary>
-    /// <param name="newestStored">The newest update of the chat just stored by this instance; null from the resume.</param>
-    private void Schedule(long chatKey, long? newestStored)
+    /// <param name="stored">The chat's updates just stored by this instance; null from the resume.</param>
+    private void Schedule(long chatKey, List<InboundUpdate>? stored)
     {
         CancellationTokenSource? supersededAnswer;
         lock (_draining)
@@ -124,13 +200,31 @@ internal sealed partial class InboxProcessor(
             if (!_draining.TryGetValue(chatKey, out var running))
             {
                 var drain = new ChatDrain();
+                if (stored is null || !_handsOver || !_resumed || _readInboxNext.Contains(chatKey))
+                {
+                    drain.ReadInbox();
+                }
+                else
+                {
+                    drain.HandOver(stored);
+                }
+
                 _draining[chatKey] = drain;
                 drain.Completion = Task.Run(() => RunAsync(chatKey, drain));
                 return;
             }
 
             running.LookAgain = true;
-            supersededAnswer = newestStored > running.InlineAnswerUpdateId ? running.InlineAnswer : null;
+            if (stored is null)
+            {
+                running.ReadInbox();
+            }
+            else
+            {
+                running.HandOver(stored);
+            }
+
+            supersededAnswer = stored?[^1].UpdateId > running.InlineAnswerUpdateId ? running.InlineAnswer : null;
         }
 
         // A newer inline query of the person has just been stored: the one being answered gives way at once instead
@@ -159,9 +253,16 @@ internal sealed partial class InboxProcessor(
                     LogResuming(logger, chats.Count);
                 }
 
-                foreach (var chatKey in chats)
+                lock (_draining)
                 {
-                    Schedule(chatKey, newestStored: null);
+                    foreach (var chatKey in chats)
+                    {
+                        Schedule(chatKey, stored: null);
+                    }
+
+                    // From here on a chat without a drain has nothing pending but what is handed over. Under the lock,
+                    // so no chat is scheduled between the last of these and this.
+                    _resumed = true;
                 }
 
                 return;
@@ -191,6 +292,7 @@ internal sealed partial class InboxProcessor(
         var cancellationToken = _stopping.Token;
         while (!cancellationToken.IsCancellationRequested)
         {
+            var failed = false;
             try
             {
                 await _slots.WaitAsync(cancellationToken);
@@ -212,6 +314,11 @@ internal sealed partial class InboxProcessor(
             {
                 // The database is away: the update stays pending and is tried again, it is not lost.
                 LogRetrying(logger, chatKey, exception.GetType().Name, (int)retryDelay.TotalSeconds);
+                lock (_draining)
+                {
+                    drain.ReadInbox();
+                }
+
                 await Task.Delay(retryDelay, time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 retryDelay = Backoff.Doubled(retryDelay);
                 continue;
@@ -219,10 +326,13 @@ internal sealed partial class InboxProcessor(
             catch (Exception exception)
             {
                 LogDrainFailed(logger, exception, chatKey);
+                failed = true;
             }
 
             lock (_draining)
             {
+                NoteHowItEnded(chatKey, drain, failed);
+
                 if (!drain.LookAgain)
                 {
                     Forget(chatKey);
@@ -236,6 +346,36 @@ internal sealed partial class InboxProcessor(
         lock (_draining)
         {
             Forget(chatKey);
+        }
+    }
+
+    /// <summary>
+    /// Decides whether the chat's next drain must read the inbox. Called holding the lock on <see cref="_draining"/>.
+    /// </summary>
+    private void NoteHowItEnded(long chatKey, ChatDrain drain, bool failed)
+    {
+        if (!_handsOver)
+        {
+            return;
+        }
+
+        if (failed)
+        {
+            _readInboxNext.Add(chatKey);
+            drain.ReadInbox();
+        }
+        else if (drain.ReadsInbox)
+        {
+            // An update of the chat stored before it read the inbox and handed over after it ends would be handled twice
+            // by a drain that trusts what is handed over.
+            if (_arriving.ContainsKey(chatKey))
+            {
+                _readInboxNext.Add(chatKey);
+            }
+            else
+            {
+                _readInboxNext.Remove(chatKey);
+            }
         }
     }
 
@@ -253,10 +393,17 @@ internal sealed partial class InboxProcessor(
     private async Task DrainAsync(long chatKey, ChatDrain drain, CancellationToken cancellationToken)
     {
         await using var held = await chatLock.AcquireAsync(chatKey, cancellationToken);
-        IReadOnlyList<InboundUpdate> pending;
+        bool more;
         do
         {
-            pending = await PendingAsync(chatKey, cancellationToken);
+            IReadOnlyList<InboundUpdate>? pending;
+            lock (_draining)
+            {
+                pending = drain.TakeHandedOver();
+            }
+
+            var fromInbox = pending is null;
+            pending ??= await PendingAsync(chatKey, cancellationToken);
             foreach (var record in pending)
             {
                 if (IsSupersededInlineQuery(chatKey, record, pending))
@@ -270,8 +417,10 @@ internal sealed partial class InboxProcessor(
 
                 await MarkHandledAsync(record.UpdateId, cancellationToken);
             }
+
+            more = fromInbox ? pending.Count == PendingBatchSize : pending.Count > 0;
         }
-        while (pending.Count == PendingBatchSize);
+        while (more);
     }
 
     /// <summary>
@@ -331,7 +480,7 @@ internal sealed partial class InboxProcessor(
         }
     }
 
-    /// <summary>Handles an update; a person's inline query can be cancelled by a newer one (see <see cref="Schedule(long, long?)"/>).</summary>
+    /// <summary>Handles an update; a person's inline query can be cancelled by a newer one (see <see cref="Schedule(long, List{InboundUpdate})"/>).</summary>
     private async Task HandleAsync(Update update, long chatKey, ChatDrain drain, CancellationToken cancellationToken)
     {
         if (!UpdateChatKey.IsInlineQueries(chatKey))
@@ -409,16 +558,66 @@ internal sealed partial class InboxProcessor(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped malformed update {UpdateId}: {Reason}")]
     private static partial void LogMalformed(ILogger logger, long updateId, string reason);
 
+    /// <summary>A chat's drain. Its members other than <see cref="Completion"/> are used holding the lock on
+    /// <see cref="_draining"/>.</summary>
     private sealed class ChatDrain
     {
+        private List<InboundUpdate> _handedOver = [];
+
         public Task Completion { get; set; } = Task.CompletedTask;
 
         public bool LookAgain { get; set; }
+
+        /// <summary>The drain reads its updates from the inbox, and ignores what is handed over (it is stored there).</summary>
+        public bool ReadsInbox { get; private set; }
 
         /// <summary>While a person's inline query is being answered: cancelled when a newer one of theirs arrives.</summary>
         public CancellationTokenSource? InlineAnswer { get; set; }
 
         /// <summary>The update of the inline query being answered, or of the last one answered.</summary>
         public long InlineAnswerUpdateId { get; set; }
+
+        /// <summary>From now on the drain reads the inbox: it may hold updates that were not handed over.</summary>
+        public void ReadInbox()
+        {
+            ReadsInbox = true;
+            _handedOver = [];
+        }
+
+        /// <summary>Takes updates just stored, in order of their ids (concurrent webhook requests can store a chat's
+        /// updates out of order).</summary>
+        public void HandOver(List<InboundUpdate> stored)
+        {
+            if (ReadsInbox)
+            {
+                return;
+            }
+
+            foreach (var update in stored)
+            {
+                var index = _handedOver.FindLastIndex(earlier => earlier.UpdateId < update.UpdateId) + 1;
+                _handedOver.Insert(index, update);
+            }
+
+            // A chat writing faster than it is answered waits in the inbox, not in memory.
+            if (_handedOver.Count > PendingBatchSize)
+            {
+                ReadInbox();
+            }
+        }
+
+        /// <summary>The updates handed over since the last call, oldest first; null when the drain reads the inbox.</summary>
+        public List<InboundUpdate>? TakeHandedOver()
+        {
+            if (ReadsInbox)
+            {
+                return null;
+            }
+
+            var taken = _handedOver;
+            _handedOver = [];
+            LookAgain = false;
+            return taken;
+        }
     }
 }
