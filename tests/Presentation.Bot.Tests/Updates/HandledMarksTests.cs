@@ -44,7 +44,7 @@ public sealed class HandledMarksTests : IAsyncDisposable
         _write = count => count == 1 ? firstWrite.Task : Task.CompletedTask;
 
         var first = _marks.MarkAsync(1, Ct);
-        await WaitUntilAsync(() => !_writes.IsEmpty);
+        await Eventually.HoldsAsync(() => !_writes.IsEmpty);
         var later = new[] { _marks.MarkAsync(2, Ct), _marks.MarkAsync(3, Ct), _marks.MarkAsync(4, Ct) };
         later.Should().OnlyContain(mark => !mark.IsCompleted);
         firstWrite.SetResult();
@@ -74,7 +74,7 @@ public sealed class HandledMarksTests : IAsyncDisposable
         _write = count => count == 1 ? firstWrite.Task : Task.CompletedTask;
         using var stopping = new CancellationTokenSource();
         var first = _marks.MarkAsync(1, Ct);
-        await WaitUntilAsync(() => !_writes.IsEmpty);
+        await Eventually.HoldsAsync(() => !_writes.IsEmpty);
 
         var abandoned = _marks.MarkAsync(2, stopping.Token);
         await stopping.CancelAsync();
@@ -82,19 +82,9 @@ public sealed class HandledMarksTests : IAsyncDisposable
         firstWrite.SetResult();
 
         await first.WaitAsync(TimeSpan.FromSeconds(10), Ct);
-        await WaitUntilAsync(() => _writes.Count == 2);
+        await Eventually.HoldsAsync(() => _writes.Count == 2);
         _writes.Last().Should().Equal(2);
     }
 
     public async ValueTask DisposeAsync() => await _services.DisposeAsync();
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            await Task.Delay(5, timeout.Token);
-        }
-    }
 }

@@ -3,9 +3,6 @@ using CleanBot.Presentation.Bot.Telegram.Updates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
-using Telegram.Bot;
-using Telegram.Bot.Requests.Abstractions;
-using Telegram.Bot.Types;
 
 namespace CleanBot.Presentation.Bot.Tests.Updates;
 
@@ -16,16 +13,13 @@ public sealed class InboxProcessorBackpressureTests : IAsyncDisposable
     // InboxProcessor lets four times its 512 concurrent drains wait.
     private const int MaxScheduledChats = 2048;
 
-    private readonly ITelegramBotClient _bot = Substitute.For<ITelegramBotClient>();
     private readonly BotIdentity _identity;
     private readonly ServiceProvider _services;
     private readonly InboxProcessor _processor;
 
     public InboxProcessorBackpressureTests()
     {
-        _bot.SendRequest(Arg.Any<IRequest<User>>(), Arg.Any<CancellationToken>())
-            .Returns(new User { Id = 7, IsBot = true, FirstName = "Bot", Username = "clean_bot" });
-        _identity = new BotIdentity(_bot);
+        _identity = TestBotIdentity.Create();
 
         var inbox = Substitute.For<IUpdateInbox>();
         inbox.PendingAsync(Arg.Any<long>(), Arg.Any<int>(), Arg.Any<CancellationToken>()).Returns([]);

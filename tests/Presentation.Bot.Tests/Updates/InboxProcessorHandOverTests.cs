@@ -4,9 +4,6 @@ using CleanBot.Presentation.Bot.Telegram.Updates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
-using Telegram.Bot;
-using Telegram.Bot.Requests.Abstractions;
-using Telegram.Bot.Types;
 
 namespace CleanBot.Presentation.Bot.Tests.Updates;
 
@@ -27,10 +24,7 @@ public sealed class InboxProcessorHandOverTests : IAsyncDisposable
 
     public InboxProcessorHandOverTests()
     {
-        var bot = Substitute.For<ITelegramBotClient>();
-        bot.SendRequest(Arg.Any<IRequest<User>>(), Arg.Any<CancellationToken>())
-            .Returns(new User { Id = 7, IsBot = true, FirstName = "Bot", Username = "clean_bot" });
-        _identity = new BotIdentity(bot);
+        _identity = TestBotIdentity.Create();
         _identity.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
 
         _inbox.AddNewAsync(Arg.Any<IReadOnlyList<InboundUpdate>>(), Arg.Any<CancellationToken>())
@@ -49,7 +43,7 @@ public sealed class InboxProcessorHandOverTests : IAsyncDisposable
 
         await processor.AcceptAsync([Update(1)], Ct);
 
-        await WaitUntilAsync(() => Marks().Contains(1));
+        await Eventually.HoldsAsync(() => Marks().Contains(1));
         InboxReads().Should().Be(0);
     }
 
@@ -64,7 +58,7 @@ public sealed class InboxProcessorHandOverTests : IAsyncDisposable
             await processor.AcceptAsync([Update(2), Update(4)], Ct);
         }
 
-        await WaitUntilAsync(() => Marks().Count == 3);
+        await Eventually.HoldsAsync(() => Marks().Count == 3);
         Marks().Should().Equal(2, 3, 4);
         InboxReads().Should().Be(0);
     }
@@ -77,7 +71,7 @@ public sealed class InboxProcessorHandOverTests : IAsyncDisposable
 
         await processor.AcceptAsync([Update(1)], Ct);
 
-        await WaitUntilAsync(() => Marks().Contains(1));
+        await Eventually.HoldsAsync(() => Marks().Contains(1));
         InboxReads().Should().Be(1);
     }
 
@@ -93,7 +87,7 @@ public sealed class InboxProcessorHandOverTests : IAsyncDisposable
         {
             await processor.AcceptAsync([Update(2)], Ct);
 
-            await WaitUntilAsync(() => Marks().Count == 2);
+            await Eventually.HoldsAsync(() => Marks().Count == 2);
             Marks().Should().Equal([1, 2], "the update left pending by the last run comes first");
         }
         finally
@@ -109,12 +103,12 @@ public sealed class InboxProcessorHandOverTests : IAsyncDisposable
         var failingOnce = new FailingOnceChatLock();
         var processor = await StartedAsync(failingOnce);
         await processor.AcceptAsync([Update(1)], Ct);
-        await WaitUntilAsync(() => failingOnce.Failed);
+        await Eventually.HoldsAsync(() => failingOnce.Failed);
         PendingInTheInbox(Update(1), Update(2));
 
         await processor.AcceptAsync([Update(2)], Ct);
 
-        await WaitUntilAsync(() => Marks().Count == 2);
+        await Eventually.HoldsAsync(() => Marks().Count == 2);
         Marks().Should().Equal(1, 2);
         InboxReads().Should().BeGreaterThan(0);
     }
@@ -136,14 +130,14 @@ public sealed class InboxProcessorHandOverTests : IAsyncDisposable
         var accepting = processor.AcceptAsync([Update(1)], Ct);
         await processor.StartAsync(Ct);
         await processor.Resumed;
-        await WaitUntilAsync(() => Marks().Contains(1));
-        await WaitUntilAsync(() => !processor.IsDraining(Chat));
+        await Eventually.HoldsAsync(() => Marks().Contains(1));
+        await Eventually.HoldsAsync(() => !processor.IsDraining(Chat));
 
         stored.SetResult();
         await accepting;
 
-        await WaitUntilAsync(() => InboxReads() == 2);
-        await WaitUntilAsync(() => !processor.IsDraining(Chat));
+        await Eventually.HoldsAsync(() => InboxReads() == 2);
+        await Eventually.HoldsAsync(() => !processor.IsDraining(Chat));
         Marks().Should().Equal([1], "the update is answered once");
     }
 
@@ -169,7 +163,7 @@ public sealed class InboxProcessorHandOverTests : IAsyncDisposable
             // Before the resume, so the chat's drain reads the inbox; it ends while another chat's update is being stored.
             othersBeingStored = processor.AcceptAsync([new InboundUpdate(9, otherChat, """{"update_id":9}""", DateTimeOffset.UnixEpoch)], Ct);
             await processor.AcceptAsync([Update(1)], Ct);
-            await WaitUntilAsync(() => Marks().Contains(1) && !processor.IsDraining(Chat));
+            await Eventually.HoldsAsync(() => Marks().Contains(1) && !processor.IsDraining(Chat));
         }
         finally
         {
@@ -183,7 +177,7 @@ public sealed class InboxProcessorHandOverTests : IAsyncDisposable
 
         await processor.AcceptAsync([Update(2)], Ct);
 
-        await WaitUntilAsync(() => Marks().Contains(2));
+        await Eventually.HoldsAsync(() => Marks().Contains(2));
         InboxReads().Should().Be(reads, "only this chat's own updates being stored make its next drain read the inbox");
     }
 
@@ -226,15 +220,6 @@ public sealed class InboxProcessorHandOverTests : IAsyncDisposable
     private int InboxReads() =>
         _inbox.ReceivedCalls().Count(call => call.GetMethodInfo().Name == nameof(IUpdateInbox.PendingAsync) && (long)call.GetArguments()[0]! == Chat);
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            await Task.Delay(10, timeout.Token);
-        }
-    }
 
     /// <summary>Held by the test until it lets go; then free.</summary>
     private sealed class HeldChatLock : IChatLock

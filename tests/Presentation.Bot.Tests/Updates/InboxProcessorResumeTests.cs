@@ -4,9 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
-using Telegram.Bot;
-using Telegram.Bot.Requests.Abstractions;
-using Telegram.Bot.Types;
 
 namespace CleanBot.Presentation.Bot.Tests.Updates;
 
@@ -21,10 +18,7 @@ public sealed class InboxProcessorResumeTests : IAsyncDisposable
 
     public InboxProcessorResumeTests()
     {
-        var bot = Substitute.For<ITelegramBotClient>();
-        bot.SendRequest(Arg.Any<IRequest<User>>(), Arg.Any<CancellationToken>())
-            .Returns(new User { Id = 7, IsBot = true, FirstName = "Bot", Username = "clean_bot" });
-        var identity = new BotIdentity(bot);
+        var identity = TestBotIdentity.Create();
         identity.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
 
         _inbox.PendingAsync(Arg.Any<long>(), Arg.Any<int>(), Arg.Any<CancellationToken>()).Returns([]);
@@ -58,9 +52,9 @@ public sealed class InboxProcessorResumeTests : IAsyncDisposable
                 _ => Task.FromResult<IReadOnlyList<long>>([21]));
 
         await _processor.StartAsync(Ct);
-        await WaitUntilAsync(() => SearchCount() == 1);
+        await Eventually.HoldsAsync(() => SearchCount() == 1);
         // The pause's timer is created after the failure is seen, so the clock moves on until it has fired.
-        await WaitUntilAsync(() =>
+        await Eventually.HoldsAsync(() =>
         {
             _time.Advance(TimeSpan.FromSeconds(1));
             return Drained(21);
@@ -76,21 +70,11 @@ public sealed class InboxProcessorResumeTests : IAsyncDisposable
         await _services.DisposeAsync();
     }
 
-    private Task WaitForDrainAsync(long chatKey) => WaitUntilAsync(() => Drained(chatKey));
+    private Task WaitForDrainAsync(long chatKey) => Eventually.HoldsAsync(() => Drained(chatKey));
 
     private bool Drained(long chatKey) =>
         _inbox.ReceivedCalls().Any(call => call.GetMethodInfo().Name == nameof(IUpdateInbox.PendingAsync) && (long)call.GetArguments()[0]! == chatKey);
 
     private int SearchCount() =>
         _inbox.ReceivedCalls().Count(call => call.GetMethodInfo().Name == nameof(IUpdateInbox.ChatsWithPendingAsync));
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            await Task.Delay(10, timeout.Token);
-        }
-    }
 }
