@@ -64,6 +64,24 @@ public sealed class InboxProcessorHandOverTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Past_fifty_updates_waiting_for_their_chat_the_drain_reads_them_from_the_inbox()
+    {
+        var held = new HeldChatLock();
+        var processor = await StartedAsync(held);
+        var waiting = Enumerable.Range(1, 51).Select(id => Update(id)).ToArray();
+        PendingInTheInbox(waiting);
+        await using (await held.AcquireAsync(Chat, Ct))
+        {
+            await processor.AcceptAsync(waiting[..50], Ct);
+            await processor.AcceptAsync(waiting[50..], Ct);
+        }
+
+        await Eventually.HoldsAsync(() => Marks().Count == 51);
+        Marks().Should().Equal(waiting.Select(update => update.UpdateId));
+        InboxReads().Should().BeGreaterThan(0, "a chat writing faster than it is answered waits in the inbox, not in memory");
+    }
+
+    [Fact]
     public async Task With_locks_shared_by_several_instances_every_drain_reads_the_inbox()
     {
         var processor = await StartedAsync(new FreeChatLock(spansInstances: true));
