@@ -25,8 +25,8 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     {
     }
 
-    /// <summary>Sets the pragmas on a connection opened without EF.</summary>
-    public static void Apply(SqliteConnection connection)
+    /// <summary>Sets the pragmas on an open connection; also used for one opened without EF.</summary>
+    public static void Apply(DbConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
         using var command = connection.CreateCommand();
@@ -38,9 +38,7 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     {
         if (NeedsPragmas(connection))
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
-            command.ExecuteNonQuery();
+            Apply(connection);
         }
     }
 

@@ -19,8 +19,9 @@ namespace CleanBot.Presentation.Bot.Telegram.Updates;
 /// A single instance hands the updates it has just stored to their chat's drain, which then need not read them back
 /// from the inbox: that read was the largest part of the CPU per update left in the bot (docs/performance.md). The
 /// drain reads the inbox instead whenever it may hold more than was handed over: with several instances, before the
-/// start-up's resume has scheduled the chats left pending, after a drain of the chat failed, and past
-/// <see cref="PendingBatchSize"/> updates handed over and not yet taken.
+/// start-up's resume has scheduled the chats left pending, after a drain of the chat failed, past
+/// <see cref="PendingBatchSize"/> updates handed over and not yet taken, and when the chat's last drain read the inbox
+/// while an update of the chat was being stored.
 /// </remarks>
 internal sealed partial class InboxProcessor(
     IServiceScopeFactory scopes,
@@ -38,7 +39,7 @@ internal sealed partial class InboxProcessor(
     private readonly Dictionary<long, ChatDrain> _draining = [];
 
     // Chats whose next drain must read the inbox: their last drain failed, leaving updates pending, or read the inbox
-    // while updates were being stored that are still to be handed over (it may have handled them already).
+    // while updates of the chat were being stored that are still to be handed over (it may have handled them already).
     private readonly HashSet<long> _readInboxNext = [];
     private readonly bool _handsOver = !chatLock.SpansInstances;
     private bool _resumed;
@@ -197,34 +198,35 @@ internal sealed partial class InboxProcessor(
         CancellationTokenSource? supersededAnswer;
         lock (_draining)
         {
-            if (!_draining.TryGetValue(chatKey, out var running))
+            var isNew = !_draining.TryGetValue(chatKey, out var drain);
+            if (isNew)
             {
-                var drain = new ChatDrain();
-                if (stored is null || !_handsOver || !_resumed || _readInboxNext.Contains(chatKey))
-                {
-                    drain.ReadInbox();
-                }
-                else
-                {
-                    drain.HandOver(stored);
-                }
-
+                drain = new ChatDrain();
                 _draining[chatKey] = drain;
+            }
+            else
+            {
+                drain!.LookAgain = true;
+            }
+
+            // For a running drain that takes what is handed over, none of the last three can hold: each would have made
+            // it read the inbox already.
+            if (stored is null || !_handsOver || !_resumed || _readInboxNext.Contains(chatKey))
+            {
+                drain.ReadInbox();
+            }
+            else
+            {
+                drain.HandOver(stored);
+            }
+
+            if (isNew)
+            {
                 drain.Completion = Task.Run(() => RunAsync(chatKey, drain));
                 return;
             }
 
-            running.LookAgain = true;
-            if (stored is null)
-            {
-                running.ReadInbox();
-            }
-            else
-            {
-                running.HandOver(stored);
-            }
-
-            supersededAnswer = stored?[^1].UpdateId > running.InlineAnswerUpdateId ? running.InlineAnswer : null;
+            supersededAnswer = stored?[^1].UpdateId > drain.InlineAnswerUpdateId ? drain.InlineAnswer : null;
         }
 
         // A newer inline query of the person has just been stored: the one being answered gives way at once instead
