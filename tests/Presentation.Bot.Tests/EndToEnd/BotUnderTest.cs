@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using CleanBot.Presentation.Bot.Configuration;
 using CleanBot.Presentation.Bot.Tests.Fakes;
@@ -255,7 +256,7 @@ internal sealed class BotUnderTest : IAsyncDisposable
         ["Logging:LogLevel:Polly"] = "Trace",
     };
 
-    /// <summary>Shown when a test fails: what the bot said it was doing (Information and above).</summary>
+    /// <summary>Shown when a test fails: what the bot said it was doing (Information and above), and when.</summary>
     private void WriteLogsToTestOutput()
     {
         if (TestContext.Current.TestOutputHelper is not { } output)
@@ -263,10 +264,10 @@ internal sealed class BotUnderTest : IAsyncDisposable
             return;
         }
 
-        foreach (var line in Logs.Lines.Where(line => !line.StartsWith("Trace", StringComparison.Ordinal)
-                     && !line.StartsWith("Debug", StringComparison.Ordinal)))
+        foreach (var (at, line) in Logs.TimedLines.Where(entry => !entry.Line.StartsWith("Trace", StringComparison.Ordinal)
+                     && !entry.Line.StartsWith("Debug", StringComparison.Ordinal)))
         {
-            output.WriteLine(line);
+            output.WriteLine($"{at.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)} {line}");
         }
     }
 }

@@ -14,7 +14,9 @@ namespace CleanBot.Presentation.Bot.Tests.Fakes;
 public sealed partial class FakeGeminiServer : IAsyncDisposable
 {
     private const string PathPrefix = "/v1beta/models/";
-    private static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+    // A wait ends as soon as its condition holds: the limit only bounds a failure. It is generous because CI runs the
+    // test assemblies side by side on two cores, where a reply that takes about 1 s here once missed a 10 s limit.
+    private static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromSeconds(30);
 
     // Unknown top-level names are a 400 on the real API; catching misspelt fields is the point.
     private static readonly HashSet<string> KnownFields = new(StringComparer.Ordinal)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -14,7 +15,9 @@ namespace CleanBot.Presentation.Bot.Tests.Fakes;
 /// </summary>
 public sealed partial class FakeTelegramServer : IAsyncDisposable
 {
-    private static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+    // A wait ends as soon as its condition holds: the limit only bounds a failure. It is generous because CI runs the
+    // test assemblies side by side on two cores, where a reply that takes about 1 s here once missed a 10 s limit.
+    private static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromSeconds(30);
 
     // Telegram treats method names case-insensitively; records use these spellings.
     private static readonly string[] KnownMethods =
@@ -91,7 +94,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits (event-driven) until <paramref name="condition"/> holds; 10 s by default.</summary>
+    /// <summary>Waits (event-driven) until <paramref name="condition"/> holds; 30 s by default.</summary>
     public Task WaitForAsync(Func<bool> condition, TimeSpan? timeout = null) =>
         _changed.WaitUntilAsync(condition, timeout ?? DefaultWaitTimeout, () => "Condition not met. " + DescribeCalls());
 
@@ -217,8 +220,8 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     private string DescribeCalls()
     {
         var recent = Calls.Where(call => call.Method != "getUpdates").TakeLast(20)
-            .Select(call => $"{call.Method}→{call.StatusCode}");
-        return $"Recent calls (getUpdates omitted): [{string.Join(", ", recent)}]; sent: [{string.Join(" | ", SentMessages.TakeLast(10).Select(m => $"{m.ChatId}: {m.Text}"))}]";
+            .Select(call => $"{call.Method}→{call.StatusCode} at {call.At.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)}");
+        return $"Recent calls (getUpdates omitted): [{string.Join(", ", recent)}]; sent: [{string.Join(" | ", SentMessages.TakeLast(10).Select(m => $"{m.ChatId}: {m.Text}"))}]; now {DateTimeOffset.UtcNow.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)}";
     }
 
     private JsonObject BotUserJson(bool full = false)
