@@ -14,6 +14,8 @@ internal sealed record BenchOptions
                                  come L/3 apart
           --streaming auto|on|off  the bot's Bot__Streaming (default auto, the bot's default: private chats, which
                                  all of the bench's are, get streamed answers)
+          --max-chats C          chats the bot handles at once (its Telegram__MaxConcurrentChats; default the bot's
+                                 own, 1024), and the bare loop's concurrency
           --mode burst|steady    burst: all updates available at once; steady: made available at --rate per second
           --rate R               updates per second in steady mode (default 100)
           --probe-turns T        turns of the one-conversation probe run after the measured run (default 30)
@@ -34,6 +36,13 @@ internal sealed record BenchOptions
     public int Users { get; init; } = 500;
 
     public int ModelLatencyMs { get; init; }
+
+    /// <summary>The bot's <c>Telegram__MaxConcurrentChats</c>; null leaves the bot's default.</summary>
+    public int? MaxChats { get; init; }
+
+    /// <summary>How many chats the bot handles at once in this run, which the bare loop matches. The default mirrors
+    /// <c>TelegramOptions.MaxConcurrentChats</c>: the bench runs the bot as a process and never references its types.</summary>
+    public int BotMaxChats => MaxChats ?? 1024;
 
     /// <summary>What the bot is given as <c>Bot__Streaming</c>: "auto", "on" or "off".</summary>
     public string Streaming { get; init; } = "auto";
@@ -106,6 +115,7 @@ internal sealed record BenchOptions
                 {
                     "--updates" => options with { Updates = Positive(value) },
                     "--users" => options with { Users = Positive(value) },
+                    "--max-chats" => options with { MaxChats = Positive(value) },
                     "--model-latency-ms" => options with { ModelLatencyMs = NonNegative(value) },
                     "--streaming" => options with { Streaming = value is "auto" or "on" or "off" ? value : throw new FormatException("auto, on or off") },
                     "--mode" => options with { Steady = value switch { "steady" => true, "burst" => false, _ => throw new FormatException("burst or steady") } },

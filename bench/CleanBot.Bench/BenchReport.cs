@@ -136,7 +136,7 @@ internal sealed record BenchReport
         var rows = new List<(string Figure, string Value)>
         {
             ("machine", $"{Machine.ProcessorCount} cores, {Machine.CpuModel}"),
-            ("workload", F($"{Options.Updates} updates, {Options.Users} users, {Options.Mode}{(Options.Steady ? F($" at {Options.Rate:0.#}/s") : string.Empty)}, model latency {Options.ModelLatencyMs} ms, {Options.Storage}")),
+            ("workload", F($"{Options.Updates} updates, {Options.Users} users, {Options.BotMaxChats} chats at once, {Options.Mode}{(Options.Steady ? F($" at {Options.Rate:0.#}/s") : string.Empty)}, model latency {Options.ModelLatencyMs} ms, {Options.Storage}")),
             ("streaming (Bot__Streaming)", Options.Streaming),
             ("completed", F($"{Completed} ({Replies}/{Options.Updates} replies in {ElapsedSeconds:0.00} s)")),
             ("cold start to the first getUpdates", ColdStartSeconds is { } coldStart ? F($"{coldStart:0.00} s") : "n/a"),

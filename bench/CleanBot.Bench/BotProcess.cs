@@ -44,7 +44,7 @@ internal sealed class BotProcess : IAsyncDisposable
         ?? throw new InvalidOperationException("The bench was built without the bot's path.");
 
     public static BotProcess Start(
-        string dll, string workingDirectory, string telegramUrl, string geminiUrl, BotStorage storage, string streaming, string? logPath)
+        string dll, string workingDirectory, string telegramUrl, string geminiUrl, BotStorage storage, string streaming, int? maxChats, string? logPath)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -77,6 +77,11 @@ internal sealed class BotProcess : IAsyncDisposable
         // The bench measures the pipeline, not the per-user rate limit: its probe asks one chat 30 questions in seconds.
         start.Environment["Access__MessagesPerMinute"] = "0";
         start.Environment["Bot__Streaming"] = streaming;
+        if (maxChats is { } chats)
+        {
+            start.Environment["Telegram__MaxConcurrentChats"] = chats.ToString(CultureInfo.InvariantCulture);
+        }
+
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";

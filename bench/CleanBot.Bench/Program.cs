@@ -78,12 +78,12 @@ namespace CleanBot.Bench
             var workload = new Workload(options.Updates, options.Users, probeTurns);
             var storage = new BotStorage(Path.Combine(scratch, "bench.db"), options.MySql, options.Redis, $"{DateTime.UtcNow:yyyyMMddHHmmss}_{Environment.ProcessId}");
             Console.WriteLine($"Bot: {dll}");
-            Console.WriteLine($"Run: {options.Updates} updates, {options.Users} users, {options.Mode}, model latency {options.ModelLatencyMs} ms, streaming {options.Streaming}, {options.Storage}; scratch {scratch}");
+            Console.WriteLine($"Run: {options.Updates} updates, {options.Users} users, {options.BotMaxChats} chats at once, {options.Mode}, model latency {options.ModelLatencyMs} ms, streaming {options.Streaming}, {options.Storage}; scratch {scratch}");
 
             await using var telegram = await FakeTelegramApi.StartAsync(workload);
             await using var gemini = await FakeGeminiApi.StartAsync(workload, latency);
             var launched = Stopwatch.GetTimestamp();
-            var bot = BotProcess.Start(dll, scratch, telegram.BaseUrl, gemini.BaseUrl, storage, options.Streaming, options.BotLog);
+            var bot = BotProcess.Start(dll, scratch, telegram.BaseUrl, gemini.BaseUrl, storage, options.Streaming, options.MaxChats, options.BotLog);
             BenchReport report;
             long databaseFinal;
             long walFinal;
@@ -321,8 +321,8 @@ namespace CleanBot.Bench
             var started = Stopwatch.GetTimestamp();
             workload.Release(workload.MainCount);
 
-            // The bot drains up to 512 chats at a time (InboxProcessor), one update per chat at a time.
-            await BareLimit.RunAsync(workload, telegram.BaseUrl, gemini.BaseUrl, Math.Min(options.Users, 512), options.Streamed, timeout.Token);
+            // The bot drains up to BotMaxChats chats at a time (InboxProcessor), one update per chat at a time.
+            await BareLimit.RunAsync(workload, telegram.BaseUrl, gemini.BaseUrl, Math.Min(options.Users, options.BotMaxChats), options.Streamed, timeout.Token);
             await workload.MainDone.WaitAsync(timeout.Token);
             var elapsed = Stopwatch.GetElapsedTime(started, workload.LastMainReplyAt).TotalSeconds;
             var rate = elapsed > 0 ? workload.MainCount / elapsed : 0;

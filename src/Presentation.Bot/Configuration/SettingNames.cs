@@ -9,6 +9,7 @@ internal static class SettingNames
     public const string WebhookUrl = "Telegram:WebhookUrl";
     public const string WebhookSecret = "Telegram:WebhookSecret";
     public const string ShutdownTimeout = "Telegram:ShutdownTimeout";
+    public const string MaxConcurrentChats = "Telegram:MaxConcurrentChats";
     public const string GeminiApiKey = "Gemini:ApiKey";
     public const string GeminiModel = "Gemini:Model";
     public const string GeminiBaseUrl = "Gemini:BaseUrl";

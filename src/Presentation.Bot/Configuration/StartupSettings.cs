@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using CleanBot.Infrastructure.Caching;
 using CleanBot.Infrastructure.Persistence.Sessions;
+using CleanBot.Presentation.Bot.Telegram;
 using CleanBot.Presentation.Bot.Telegram.Replies.Streaming;
 using CleanBot.Presentation.Bot.Web;
 using Microsoft.Extensions.Configuration;
@@ -49,6 +50,7 @@ internal static partial class StartupSettings
         }
 
         CheckDuration(configuration, SettingNames.ShutdownTimeout, problems);
+        CheckWholeNumber(configuration, SettingNames.MaxConcurrentChats, 1, TelegramOptions.ConcurrentChatsCeiling, problems);
         CheckUrl(configuration, SettingNames.GeminiBaseUrl, problems);
         CheckChoice(configuration, SettingNames.DatabaseProvider, ["Sqlite", "MySql"], problems);
         CheckChoice(configuration, SettingNames.CacheProvider, ["Memory", "Redis"], problems);

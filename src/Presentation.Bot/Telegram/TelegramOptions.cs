@@ -7,6 +7,10 @@ internal sealed class TelegramOptions
 {
     public const string SectionName = "Telegram";
 
+    /// <summary>The most <see cref="MaxConcurrentChats"/> may be: four times as many chats may wait for a turn, each
+    /// holding its updates in memory.</summary>
+    public const int ConcurrentChatsCeiling = 65_536;
+
     public string BotToken { get; set; } = string.Empty;
 
     public string ApiBaseUrl { get; set; } = "https://api.telegram.org";
@@ -30,6 +34,12 @@ internal sealed class TelegramOptions
 
     /// <summary>The longest the bot waits out Telegram's "retry after" for one message before giving up on it.</summary>
     public TimeSpan MaxRetryAfterWait { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How many chats have their updates handled at once (each chat's one after another). An update spends most of its
+    /// time waiting for the model, so this many chats over the model's latency bounds the updates answered per second.
+    /// </summary>
+    public int MaxConcurrentChats { get; set; } = 1024;
 
     /// <summary>How long handled updates are kept in the inbox (they guard against a late redelivery).</summary>
     public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(7);

@@ -96,6 +96,15 @@ public sealed class StartupSettingsTests
         StartupSettings.Validate(Settings(Complete, (key, value))).Should().ContainSingle().Which.Should().Contain(named);
 
     [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("many")]
+    [InlineData("65537")]
+    public void A_number_of_chats_at_once_the_bot_cannot_use_is_named_with_the_range(string value) =>
+        StartupSettings.Validate(Settings(Complete, ("Telegram:MaxConcurrentChats", value))).Should().ContainSingle()
+            .Which.Should().Contain("Telegram__MaxConcurrentChats").And.Contain($"'{value}'").And.Contain("from 1 to 65536");
+
+    [Theory]
     [InlineData("Bot:Streaming", "Sometimes", "Bot__Streaming")]
     [InlineData("Bot:StreamingInterval", "fast", "Bot__StreamingInterval")]
     [InlineData("Bot:StreamingInterval", "00:00:00", "Bot__StreamingInterval")]

@@ -1,7 +1,9 @@
 using CleanBot.Application.Abstractions.Inbox;
+using CleanBot.Presentation.Bot.Telegram;
 using CleanBot.Presentation.Bot.Telegram.Updates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using NSubstitute;
 
 namespace CleanBot.Presentation.Bot.Tests.Updates;
@@ -10,10 +12,12 @@ namespace CleanBot.Presentation.Bot.Tests.Updates;
 /// are already waiting to be drained.</summary>
 public sealed class InboxProcessorBackpressureTests : IAsyncDisposable
 {
-    // InboxProcessor lets four times its 512 concurrent drains wait.
-    private const int MaxScheduledChats = 2048;
+    // Few, to keep the test small: InboxProcessor lets four times as many chats wait as it drains at once.
+    private const int MaxConcurrentChats = 8;
+    private const int MaxScheduledChats = 4 * MaxConcurrentChats;
 
     private readonly BotIdentity _identity;
+    private readonly IUpdateInbox _inbox = Substitute.For<IUpdateInbox>();
     private readonly ServiceProvider _services;
     private readonly InboxProcessor _processor;
 
@@ -21,12 +25,12 @@ public sealed class InboxProcessorBackpressureTests : IAsyncDisposable
     {
         _identity = TestBotIdentity.Create();
 
-        var inbox = Substitute.For<IUpdateInbox>();
-        inbox.PendingAsync(Arg.Any<long>(), Arg.Any<int>(), Arg.Any<CancellationToken>()).Returns([]);
-        _services = new ServiceCollection().AddScoped(_ => inbox).BuildServiceProvider();
+        _inbox.PendingAsync(Arg.Any<long>(), Arg.Any<int>(), Arg.Any<CancellationToken>()).Returns([]);
+        _services = new ServiceCollection().AddScoped(_ => _inbox).BuildServiceProvider();
 
         _processor = new InboxProcessor(
-            _services.GetRequiredService<IServiceScopeFactory>(), new FreeChatLock(), _identity, TimeProvider.System, NullLogger<InboxProcessor>.Instance);
+            _services.GetRequiredService<IServiceScopeFactory>(), new FreeChatLock(), _identity,
+            Options.Create(new TelegramOptions { MaxConcurrentChats = MaxConcurrentChats }), TimeProvider.System, NullLogger<InboxProcessor>.Instance);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -56,6 +60,44 @@ public sealed class InboxProcessorBackpressureTests : IAsyncDisposable
 
         // The drains find nothing pending and end; the timeout only guards against a hang.
         await room.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+    }
+
+    [Fact]
+    public async Task No_more_chats_than_configured_are_drained_at_once()
+    {
+        var draining = 0;
+        var mostAtOnce = 0;
+        var release = new TaskCompletionSource<IReadOnlyList<InboundUpdate>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _inbox.PendingAsync(Arg.Any<long>(), Arg.Any<int>(), Arg.Any<CancellationToken>()).Returns(call => ReadWhileHeldAsync(call.ArgAt<CancellationToken>(2)));
+        await _identity.InitializeAsync(Ct);
+
+        _processor.Schedule(StoredInChats(3 * MaxConcurrentChats));
+
+        await Eventually.HoldsAsync(() => Volatile.Read(ref draining) == MaxConcurrentChats);
+        await Task.Delay(TimeSpan.FromMilliseconds(100), Ct);
+        Volatile.Read(ref mostAtOnce).Should().Be(MaxConcurrentChats, "the other chats wait for a turn");
+
+        release.SetResult([]);
+        await Eventually.HoldsAsync(() => _processor.WaitForRoomAsync(Ct).IsCompleted && Volatile.Read(ref draining) == 0);
+        await _inbox.Received(3 * MaxConcurrentChats).PendingAsync(Arg.Any<long>(), Arg.Any<int>(), Arg.Any<CancellationToken>());
+
+        async Task<IReadOnlyList<InboundUpdate>> ReadWhileHeldAsync(CancellationToken cancellationToken)
+        {
+            var now = Interlocked.Increment(ref draining);
+            lock (release)
+            {
+                mostAtOnce = Math.Max(mostAtOnce, now);
+            }
+
+            try
+            {
+                return await release.Task.WaitAsync(cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref draining);
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

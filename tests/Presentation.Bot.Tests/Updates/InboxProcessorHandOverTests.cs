@@ -1,8 +1,10 @@
 using CleanBot.Application.Abstractions.Inbox;
 using CleanBot.Application.Abstractions.Locking;
+using CleanBot.Presentation.Bot.Telegram;
 using CleanBot.Presentation.Bot.Telegram.Updates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using NSubstitute;
 
 namespace CleanBot.Presentation.Bot.Tests.Updates;
@@ -214,7 +216,7 @@ public sealed class InboxProcessorHandOverTests : IAsyncDisposable
 
     private InboxProcessor Create(IChatLock chatLock) =>
         _processor = new InboxProcessor(
-            _services.GetRequiredService<IServiceScopeFactory>(), chatLock, _identity, TimeProvider.System, NullLogger<InboxProcessor>.Instance);
+            _services.GetRequiredService<IServiceScopeFactory>(), chatLock, _identity, Options.Create(new TelegramOptions()), TimeProvider.System, NullLogger<InboxProcessor>.Instance);
 
     private async Task<InboxProcessor> StartedAsync(IChatLock chatLock)
     {

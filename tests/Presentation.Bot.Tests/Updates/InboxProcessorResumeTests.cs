@@ -1,7 +1,9 @@
 using CleanBot.Application.Abstractions.Inbox;
+using CleanBot.Presentation.Bot.Telegram;
 using CleanBot.Presentation.Bot.Telegram.Updates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 
@@ -24,7 +26,7 @@ public sealed class InboxProcessorResumeTests : IAsyncDisposable
         _inbox.PendingAsync(Arg.Any<long>(), Arg.Any<int>(), Arg.Any<CancellationToken>()).Returns([]);
         _services = new ServiceCollection().AddScoped(_ => _inbox).BuildServiceProvider();
         _processor = new InboxProcessor(
-            _services.GetRequiredService<IServiceScopeFactory>(), new FreeChatLock(), identity, _time, NullLogger<InboxProcessor>.Instance);
+            _services.GetRequiredService<IServiceScopeFactory>(), new FreeChatLock(), identity, Options.Create(new TelegramOptions()), _time, NullLogger<InboxProcessor>.Instance);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

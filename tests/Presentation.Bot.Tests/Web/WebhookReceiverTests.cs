@@ -46,7 +46,7 @@ public sealed class WebhookReceiverTests
         var services = new ServiceCollection().AddScoped(_ => _inbox).BuildServiceProvider();
         var scopes = services.GetRequiredService<IServiceScopeFactory>();
         var identity = new BotIdentity(Substitute.For<ITelegramBotClient>());
-        using var processor = new InboxProcessor(scopes, Substitute.For<IChatLock>(), identity, TimeProvider.System, NullLogger<InboxProcessor>.Instance);
+        using var processor = new InboxProcessor(scopes, Substitute.For<IChatLock>(), identity, Options.Create(new TelegramOptions()), TimeProvider.System, NullLogger<InboxProcessor>.Instance);
         var receiver = new WebhookReceiver(
             processor, _lifetime, Options.Create(new TelegramOptions { WebhookSecret = Secret }), TimeProvider.System,
             NullLogger<WebhookReceiver>.Instance);

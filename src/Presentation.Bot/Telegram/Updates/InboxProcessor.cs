@@ -5,6 +5,7 @@ using CleanBot.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 
@@ -27,14 +28,14 @@ internal sealed partial class InboxProcessor(
     IServiceScopeFactory scopes,
     IChatLock chatLock,
     BotIdentity identity,
+    IOptions<TelegramOptions> options,
     TimeProvider time,
     ILogger<InboxProcessor> logger) : IHostedService, IDisposable
 {
     private const int PendingBatchSize = 50;
-    private const int MaxConcurrentChats = 512;
 
     // Chats waiting for a drain slot cost memory; past this many the poller stops fetching and Telegram keeps the rest.
-    private const int MaxScheduledChats = 4 * MaxConcurrentChats;
+    private readonly int _maxScheduledChats = 4 * options.Value.MaxConcurrentChats;
 
     private readonly Dictionary<long, ChatDrain> _draining = [];
 
@@ -46,7 +47,7 @@ internal sealed partial class InboxProcessor(
 
     // Chats with updates being stored and not yet handed over, by how many accepts are storing them.
     private readonly Dictionary<long, int> _arriving = [];
-    private readonly SemaphoreSlim _slots = new(MaxConcurrentChats, MaxConcurrentChats);
+    private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrentChats, options.Value.MaxConcurrentChats);
     private readonly HandledMarks _marks = new(scopes, time);
     private readonly CancellationTokenSource _stopping = new();
     private TaskCompletionSource? _roomFreed;
@@ -170,13 +171,13 @@ internal sealed partial class InboxProcessor(
         }
     }
 
-    /// <summary>Completes once fewer than <see cref="MaxScheduledChats"/> chats are scheduled: the poller waits here
-    /// before fetching more, so a burst stays in Telegram's queue instead of in memory.</summary>
+    /// <summary>Completes once fewer than four times <see cref="TelegramOptions.MaxConcurrentChats"/> chats are scheduled:
+    /// the poller waits here before fetching more, so a burst stays in Telegram's queue instead of in memory.</summary>
     public Task WaitForRoomAsync(CancellationToken cancellationToken)
     {
         lock (_draining)
         {
-            if (_draining.Count < MaxScheduledChats)
+            if (_draining.Count < _maxScheduledChats)
             {
                 return Task.CompletedTask;
             }
@@ -385,7 +386,7 @@ internal sealed partial class InboxProcessor(
     private void Forget(long chatKey)
     {
         _draining.Remove(chatKey);
-        if (_roomFreed is not null && _draining.Count < MaxScheduledChats)
+        if (_roomFreed is not null && _draining.Count < _maxScheduledChats)
         {
             _roomFreed.TrySetResult();
             _roomFreed = null;
