@@ -140,7 +140,7 @@ internal sealed class BotUnderTest : IAsyncDisposable
     public async Task WaitForInboxStateAsync(long updateId, InboxState state)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        timeout.CancelAfter(TimeSpan.FromSeconds(30)); // as generous as the fakes' waits, for the same reason
         while (await InboxStateAsync(updateId) != state)
         {
             await Task.Delay(10, timeout.Token);
