@@ -41,6 +41,7 @@ public static class PersistenceServiceCollectionExtensions
         {
             services.AddDbContextPool<SqliteBotDbContext>(options => SqliteDatabase.Configure(options, settings.ConnectionString));
             services.AddSingleton<IStoredSessionWriter, SqliteStoredSessionWriter>();
+            services.AddSingleton<IInboxWriter, SqliteInboxWriter>();
             AddRepositories<SqliteBotDbContext>(services);
         }
 

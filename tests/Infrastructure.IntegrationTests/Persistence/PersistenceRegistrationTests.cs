@@ -14,7 +14,7 @@ public sealed class PersistenceRegistrationTests
     [Fact]
     public async Task Sqlite_is_the_default_with_a_file_next_to_the_bot()
     {
-        await using var services = new ServiceCollection().AddPersistence(Configuration()).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddLogging().AddPersistence(Configuration()).BuildServiceProvider();
         await using var scope = services.CreateAsyncScope();
 
         var dbContext = scope.ServiceProvider.GetRequiredService<BotDbContext>();

@@ -359,7 +359,7 @@ public abstract class RepositoryTests<TDatabase>(TDatabase database)
             }
 
             session.AddUserMessage("question 2", Nowruz.AddHours(1));
-            var save = request.SaveAsync;
+            Func<Task> save = request.SaveAsync;
 
             await save.Should().ThrowAsync<DbUpdateException>("the session is gone: EF and the SQLite writer both refuse the turn");
         }

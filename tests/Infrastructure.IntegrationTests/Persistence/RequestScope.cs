@@ -18,8 +18,10 @@ public sealed class RequestScope(AsyncServiceScope scope) : IAsyncDisposable
 
     public BotDbContext DbContext => scope.ServiceProvider.GetRequiredService<BotDbContext>();
 
-    public Task SaveAsync() =>
-        scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(TestContext.Current.CancellationToken);
+    public Task SaveAsync() => SaveAsync(TestContext.Current.CancellationToken);
+
+    public Task SaveAsync(CancellationToken cancellationToken) =>
+        scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => scope.DisposeAsync();
 }

@@ -1,5 +1,6 @@
 using CleanBot.Domain.Conversations;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace CleanBot.Infrastructure.IntegrationTests.Persistence;
 
@@ -59,10 +60,118 @@ public sealed class SqliteStoredSessionWriterTests(SqliteTestDatabase database) 
         stored.EndedAt.Should().Be("2026-03-22 12:00:00");
     }
 
+    [Fact]
+    public async Task Turns_that_wait_for_the_file_together_are_written_in_one_transaction()
+    {
+        var conversations = await StartConversationsAsync(3);
+        await using var turns = await NewTurnsAsync(conversations);
+
+        var saves = await WhileTheFileIsBusyAsync(() => [.. turns.Requests.Select(request => request.SaveAsync())]);
+
+        await Task.WhenAll(saves);
+        database.Logs.Entries.Should().ContainSingle(entry => entry.Contains("Wrote 3 conversation turns in one transaction"));
+        foreach (var (chatId, userId) in conversations)
+        {
+            (await StoredRowsAsync(chatId, userId)).Messages.Should().HaveCount(4);
+        }
+
+        turns.Sessions.SelectMany(session => session.Messages).Select(message => message.Id).Should().OnlyHaveUniqueItems()
+            .And.NotContain(0, "each new message has the id the database gave it");
+    }
+
+    [Fact]
+    public async Task A_turn_that_cannot_be_written_fails_alone_and_the_turns_waiting_with_it_are_stored()
+    {
+        var conversations = await StartConversationsAsync(3);
+        await using var turns = await NewTurnsAsync(conversations);
+        await DeleteSessionAsync(turns.Sessions[1].Id);
+
+        var saves = await WhileTheFileIsBusyAsync(() => [.. turns.Requests.Select(request => request.SaveAsync())]);
+
+        await saves[0];
+        await saves[2];
+        await saves[1].Invoking(save => save).Should().ThrowAsync<DbUpdateConcurrencyException>();
+        database.Logs.Entries.Should().Contain(entry => entry.Contains("A transaction of 3 conversation turns failed; writing each alone"));
+        (await StoredRowsAsync(conversations[0].ChatId, conversations[0].UserId)).Messages.Should().HaveCount(4);
+        (await StoredRowsAsync(conversations[2].ChatId, conversations[2].UserId)).Messages.Should().HaveCount(4);
+    }
+
+    [Fact]
+    public async Task A_turn_whose_request_stops_waiting_before_its_write_is_not_written()
+    {
+        var conversations = await StartConversationsAsync(1);
+        await using var turns = await NewTurnsAsync(conversations);
+        using var stop = new CancellationTokenSource();
+
+        var saves = await WhileTheFileIsBusyAsync(() =>
+        {
+            var save = turns.Requests[0].SaveAsync(stop.Token);
+            stop.Cancel();
+            return [save];
+        });
+
+        await saves[0].Invoking(save => save).Should().ThrowAsync<OperationCanceledException>();
+        (await StoredRowsAsync(conversations[0].ChatId, conversations[0].UserId)).Messages.Should().HaveCount(2);
+    }
+
     private static void AddTurn(Session session, DateTimeOffset answeredAt)
     {
         session.AddUserMessage("پرسش ✨", answeredAt.AddSeconds(-1));
         session.AddModelMessage("answer", new TokenUsage(12, 34), answeredAt);
+    }
+
+    private async Task<List<(long ChatId, long UserId)>> StartConversationsAsync(int count)
+    {
+        var conversations = new List<(long ChatId, long UserId)>();
+        for (var index = 0; index < count; index++)
+        {
+            conversations.Add(await database.StartConversationAsync(turns: 1, Nowruz));
+        }
+
+        return conversations;
+    }
+
+    /// <summary>A request per conversation, each with a new turn of its stored session, not saved yet.</summary>
+    private async Task<PendingTurns> NewTurnsAsync(List<(long ChatId, long UserId)> conversations)
+    {
+        var turns = new PendingTurns();
+        foreach (var (chatId, userId) in conversations)
+        {
+            var request = database.BeginRequest();
+            turns.Requests.Add(request);
+            var session = await request.Sessions.FindActiveAsync(chatId, userId, recentMessages: 40, Cancellation);
+            AddTurn(session!, Nowruz.AddHours(1));
+            turns.Sessions.Add(session!);
+        }
+
+        return turns;
+    }
+
+    /// <summary>
+    /// Starts the saves while a write holds the file's write queue, so that all of them wait for it, then lets it go.
+    /// </summary>
+    private async Task<List<Task>> WhileTheFileIsBusyAsync(Func<List<Task>> startSaves)
+    {
+        var release = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var holder = database.BeginRequest();
+        var held = holder.DbContext.WriteAsync(_ => release.Task, Cancellation);
+
+        var saves = startSaves();
+
+        saves.Should().OnlyContain(save => !save.IsCompleted, "the file's queue is busy");
+        release.SetResult(0);
+        await held;
+        return saves;
+    }
+
+    private async Task DeleteSessionAsync(long sessionId)
+    {
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync(Cancellation);
+        await using var delete = connection.CreateCommand();
+        delete.CommandText = """DELETE FROM "Messages" WHERE "SessionId" = $session; DELETE FROM "Sessions" WHERE "Id" = $session;""";
+        delete.Parameters.AddWithValue("$session", sessionId);
+        await delete.ExecuteNonQueryAsync(Cancellation);
     }
 
     /// <summary>The session's row and its messages' rows as SQLite holds them: each value with its storage class.</summary>
@@ -105,4 +214,19 @@ public sealed class SqliteStoredSessionWriterTests(SqliteTestDatabase database) 
     }
 
     private sealed record StoredRows(string LastActivityAt, string? EndedAt, List<string> Messages);
+
+    private sealed class PendingTurns : IAsyncDisposable
+    {
+        public List<RequestScope> Requests { get; } = [];
+
+        public List<Session> Sessions { get; } = [];
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var request in Requests)
+            {
+                await request.DisposeAsync();
+            }
+        }
+    }
 }

@@ -3,6 +3,7 @@ using CleanBot.Domain.Users;
 using CleanBot.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CleanBot.Infrastructure.IntegrationTests.Persistence;
 
@@ -19,6 +20,9 @@ public abstract class TestDatabase : IAsyncLifetime
     /// <summary>Whether this process may keep sessions in memory between requests, as a bot with chat locks in process
     /// does.</summary>
     protected virtual bool SoleWriter => false;
+
+    /// <summary>What the database's services logged, at every level.</summary>
+    internal CapturedLogs Logs { get; } = new();
 
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("The database was not initialized.");
 
@@ -56,7 +60,10 @@ public abstract class TestDatabase : IAsyncLifetime
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings()).Build();
-        _services = new ServiceCollection().AddPersistence(configuration, SoleWriter).BuildServiceProvider(validateScopes: true);
+        _services = new ServiceCollection()
+            .AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace))
+            .AddPersistence(configuration, SoleWriter)
+            .BuildServiceProvider(validateScopes: true);
         await DatabaseMigrator.MigrateAsync(_services, TestContext.Current.CancellationToken);
     }
 

@@ -3,8 +3,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CleanBot.Infrastructure.Persistence.Inbox;
 
-/// <summary>The inbox in the bot's database. Reads are untracked: records are handed out, never edited in place.</summary>
-internal sealed class UpdateInbox<TContext>(TContext dbContext) : IUpdateInbox
+/// <summary>
+/// The inbox in the bot's database. Reads are untracked: records are handed out, never edited in place. New updates are
+/// stored by the <see cref="IInboxWriter"/> where there is one, and through EF otherwise.
+/// </summary>
+internal sealed class UpdateInbox<TContext>(TContext dbContext, IInboxWriter? writer = null) : IUpdateInbox
     where TContext : BotDbContext
 {
     // Read at least once per update handled: compiled once instead of translated on every call.
@@ -31,6 +34,11 @@ internal sealed class UpdateInbox<TContext>(TContext dbContext) : IUpdateInbox
         if (updates.Count == 0)
         {
             return [];
+        }
+
+        if (writer is not null)
+        {
+            return await writer.AddNewAsync(dbContext, updates, cancellationToken);
         }
 
         var ids = updates.Select(update => update.UpdateId).ToList();

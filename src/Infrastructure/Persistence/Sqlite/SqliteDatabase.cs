@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -10,6 +11,27 @@ internal static class SqliteDatabase
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString).AddInterceptors(SqlitePragmaInterceptor.Instance);
+
+    /// <summary>
+    /// A connection of its own to the context's file, with the pragmas EF's connections get, for the bot's own prepared
+    /// statements: they live as long as their connection.
+    /// </summary>
+    public static SqliteConnection OpenConnection(BotDbContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var connection = new SqliteConnection(context.Database.GetConnectionString());
+        try
+        {
+            connection.Open();
+            SqlitePragmaInterceptor.Apply(connection);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>Readers stop blocking the writer and the other way round. The mode is stored in the file itself.</summary>
     public static Task EnableWriteAheadLoggingAsync(DatabaseFacade database, CancellationToken cancellationToken) =>

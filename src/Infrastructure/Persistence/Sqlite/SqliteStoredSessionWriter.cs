@@ -1,11 +1,11 @@
-using System.Data.Common;
+using System.Collections.Concurrent;
 using CleanBot.Domain.Conversations;
 using CleanBot.Infrastructure.Persistence.Sessions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace CleanBot.Infrastructure.Persistence.Sqlite;
 
@@ -16,8 +16,19 @@ namespace CleanBot.Infrastructure.Persistence.Sqlite;
 /// again: about a quarter of the bot's CPU under load (docs/performance.md). The statements are made from EF's model
 /// (table and column names, value conversions), so a turn is stored exactly as <c>SaveChanges</c> stores it.
 /// </summary>
-internal sealed class SqliteStoredSessionWriter : IStoredSessionWriter, IDisposable
+/// <remarks>
+/// The turns of different requests that wait for the queue together are written in one transaction (a group commit):
+/// each commit writes every page it changed to the write-ahead log, and one commit per turn was most of the writes' cost
+/// under load. A turn's task completes once its transaction has committed. When a transaction of several turns fails,
+/// each of them is written again alone, so one request's failure (a session deleted meanwhile) fails only that request.
+/// </remarks>
+internal sealed partial class SqliteStoredSessionWriter(ILogger<SqliteStoredSessionWriter> logger) : IStoredSessionWriter, IDisposable
 {
+    // Enough for every chat in flight under load to share a few commits; few enough to keep each transaction short.
+    private const int MaxTurnsPerTransaction = 256;
+
+    private readonly ConcurrentQueue<PendingTurn> _pending = new();
+
     // A write runs on the queue's loop; disposal (when the host stops) may come from another thread.
     private readonly Lock _gate = new();
     private Statements? _statements;
@@ -27,7 +38,13 @@ internal sealed class SqliteStoredSessionWriter : IStoredSessionWriter, IDisposa
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(changes);
-        return context.WriteAsync(_ => Task.FromResult(Write(context, changes)), cancellationToken);
+        var turn = new PendingTurn(changes, cancellationToken);
+        _pending.Enqueue(turn);
+
+        // Every turn queues a write of its own, so none is left waiting; the first of them to run takes every turn
+        // waiting by then. That write never fails: each turn's own task says how the turn went.
+        _ = context.WriteAsync(_ => Task.FromResult(WriteUntilDone(context, turn)), CancellationToken.None);
+        return turn.Completion;
     }
 
     public void Dispose()
@@ -40,7 +57,66 @@ internal sealed class SqliteStoredSessionWriter : IStoredSessionWriter, IDisposa
         }
     }
 
-    private int Write(BotDbContext context, IReadOnlyList<StoredSessionChanges> changes)
+    private bool WriteUntilDone(BotDbContext context, PendingTurn turn)
+    {
+        while (!turn.Completion.IsCompleted)
+        {
+            WriteTogether(context, TakeWaiting());
+        }
+
+        return true;
+    }
+
+    /// <summary>The turns waiting, oldest first, without those whose request stopped waiting.</summary>
+    private List<PendingTurn> TakeWaiting()
+    {
+        var turns = new List<PendingTurn>();
+        while (turns.Count < MaxTurnsPerTransaction && _pending.TryDequeue(out var turn))
+        {
+            if (!turn.CancelIfRequested())
+            {
+                turns.Add(turn);
+            }
+        }
+
+        return turns;
+    }
+
+    private void WriteTogether(BotDbContext context, List<PendingTurn> turns)
+    {
+        if (turns.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            Write(context, turns.Count == 1 ? turns[0].Changes : [.. turns.SelectMany(turn => turn.Changes)]);
+        }
+        catch (Exception) when (turns.Count > 1)
+        {
+            LogRetryingAlone(logger, turns.Count);
+            foreach (var turn in turns)
+            {
+                WriteTogether(context, [turn]);
+            }
+
+            return;
+        }
+        catch (Exception exception)
+        {
+            turns[0].Fail(exception);
+            return;
+        }
+
+        LogWritten(logger, turns.Count);
+        foreach (var turn in turns)
+        {
+            turn.Succeed();
+        }
+    }
+
+    private void Write(BotDbContext context, IReadOnlyList<StoredSessionChanges> changes)
     {
         lock (_gate)
         {
@@ -48,7 +124,7 @@ internal sealed class SqliteStoredSessionWriter : IStoredSessionWriter, IDisposa
             var statements = _statements ??= Statements.Open(context);
             try
             {
-                return statements.Write(changes);
+                statements.Write(changes);
             }
             catch (SqliteException)
             {
@@ -60,16 +136,40 @@ internal sealed class SqliteStoredSessionWriter : IStoredSessionWriter, IDisposa
         }
     }
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Wrote {Turns} conversation turns in one transaction")]
+    private static partial void LogWritten(ILogger logger, int turns);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A transaction of {Turns} conversation turns failed; writing each alone")]
+    private static partial void LogRetryingAlone(ILogger logger, int turns);
+
+    /// <summary>A request's turn waiting to be written, and the task its request awaits.</summary>
+    private sealed class PendingTurn(IReadOnlyList<StoredSessionChanges> changes, CancellationToken cancellationToken)
+    {
+        // Completed on the queue's loop: the request's continuation must not run there, or the next write would wait for it.
+        private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public IReadOnlyList<StoredSessionChanges> Changes => changes;
+
+        public Task Completion => _completion.Task;
+
+        /// <summary>A turn whose request stopped waiting before its write began is not written, as with any write.</summary>
+        public bool CancelIfRequested() => cancellationToken.IsCancellationRequested && _completion.TrySetCanceled(cancellationToken);
+
+        public void Succeed() => _completion.TrySetResult();
+
+        public void Fail(Exception exception) => _completion.TrySetException(exception);
+    }
+
     /// <summary>The writer's connection and its two prepared statements.</summary>
     private sealed class Statements : IDisposable
     {
         private readonly SqliteConnection _connection;
         private readonly SqliteCommand _insertMessage;
-        private readonly Column[] _messageColumns;
+        private readonly MappedColumn[] _messageColumns;
         private readonly SqliteCommand _touchSession;
-        private readonly Column _lastActivityAt;
-        private readonly Column _endedAt;
-        private readonly Column _sessionId;
+        private readonly MappedColumn _lastActivityAt;
+        private readonly MappedColumn _endedAt;
+        private readonly MappedColumn _sessionId;
 
         private Statements(BotDbContext context, SqliteConnection connection)
         {
@@ -79,19 +179,19 @@ internal sealed class SqliteStoredSessionWriter : IStoredSessionWriter, IDisposa
             var message = context.Model.FindEntityType(typeof(Message)) ?? throw new InvalidOperationException("Message is not mapped.");
             var messageId = message.FindPrimaryKey()!.Properties.Single();
             _insertMessage = connection.CreateCommand();
-            _messageColumns = [.. message.GetProperties().Where(property => property != messageId).Select(property => new Column(property, _insertMessage))];
+            _messageColumns = [.. message.GetProperties().Where(property => property != messageId).Select(property => new MappedColumn(property, _insertMessage))];
             _insertMessage.CommandText =
-                $"INSERT INTO {Table(sql, message)} ({string.Join(", ", _messageColumns.Select(column => column.Name(sql)))}) " +
+                $"INSERT INTO {MappedColumn.Table(sql, message)} ({string.Join(", ", _messageColumns.Select(column => column.Name(sql)))}) " +
                 $"VALUES ({string.Join(", ", _messageColumns.Select(column => column.Parameter.ParameterName))}) " +
                 $"RETURNING {sql.DelimitIdentifier(messageId.GetColumnName())};";
 
             var session = context.Model.FindEntityType(typeof(Session)) ?? throw new InvalidOperationException("Session is not mapped.");
             _touchSession = connection.CreateCommand();
-            _lastActivityAt = new Column(session.FindProperty(nameof(Session.LastActivityAt))!, _touchSession);
-            _endedAt = new Column(session.FindProperty(nameof(Session.EndedAt))!, _touchSession);
-            _sessionId = new Column(session.FindPrimaryKey()!.Properties.Single(), _touchSession);
+            _lastActivityAt = new MappedColumn(session.FindProperty(nameof(Session.LastActivityAt))!, _touchSession);
+            _endedAt = new MappedColumn(session.FindProperty(nameof(Session.EndedAt))!, _touchSession);
+            _sessionId = new MappedColumn(session.FindPrimaryKey()!.Properties.Single(), _touchSession);
             _touchSession.CommandText =
-                $"UPDATE {Table(sql, session)} SET {_lastActivityAt.Assignment(sql)}, {_endedAt.Assignment(sql)} " +
+                $"UPDATE {MappedColumn.Table(sql, session)} SET {_lastActivityAt.Assignment(sql)}, {_endedAt.Assignment(sql)} " +
                 $"WHERE {_sessionId.Assignment(sql)};";
 
             _insertMessage.Prepare();
@@ -100,11 +200,9 @@ internal sealed class SqliteStoredSessionWriter : IStoredSessionWriter, IDisposa
 
         public static Statements Open(BotDbContext context)
         {
-            var connection = new SqliteConnection(context.Database.GetConnectionString());
+            var connection = SqliteDatabase.OpenConnection(context);
             try
             {
-                connection.Open();
-                SqlitePragmaInterceptor.Apply(connection);
                 return new Statements(context, connection);
             }
             catch
@@ -115,8 +213,7 @@ internal sealed class SqliteStoredSessionWriter : IStoredSessionWriter, IDisposa
         }
 
         /// <summary>Writes every change in one transaction; the messages get their ids once it has committed.</summary>
-        /// <returns>How many messages were stored.</returns>
-        public int Write(IReadOnlyList<StoredSessionChanges> changes)
+        public void Write(IReadOnlyList<StoredSessionChanges> changes)
         {
             var ids = new List<long>(capacity: 2 * changes.Count);
             using (var transaction = _connection.BeginTransaction())
@@ -158,8 +255,6 @@ internal sealed class SqliteStoredSessionWriter : IStoredSessionWriter, IDisposa
                     StoredMessageKeys.SetId(change.Session.Messages[index], ids[next++]);
                 }
             }
-
-            return ids.Count;
         }
 
         public void Dispose()
@@ -167,45 +262,6 @@ internal sealed class SqliteStoredSessionWriter : IStoredSessionWriter, IDisposa
             _insertMessage.Dispose();
             _touchSession.Dispose();
             _connection.Dispose();
-        }
-
-        private static string Table(ISqlGenerationHelper sql, IEntityType entity) =>
-            sql.DelimitIdentifier(entity.GetTableName() ?? throw new InvalidOperationException($"{entity.DisplayName()} has no table."));
-    }
-
-    /// <summary>A mapped property, its parameter in a statement, and the conversion EF applies to its value.</summary>
-    private sealed class Column
-    {
-        private readonly IProperty _property;
-        private readonly IClrPropertyGetter _getter;
-        private readonly RelationalTypeMapping _mapping;
-
-        public Column(IProperty property, SqliteCommand command)
-        {
-            if (property.IsShadowProperty())
-            {
-                throw new NotSupportedException($"{property.DeclaringType.DisplayName()}.{property.Name} has no CLR property to write.");
-            }
-
-            _property = property;
-            _getter = property.GetGetter();
-            _mapping = property.GetRelationalTypeMapping();
-            Parameter = _mapping.CreateParameter(command, $"${property.Name}", value: null, property.IsNullable);
-            command.Parameters.Add(Parameter);
-        }
-
-        public DbParameter Parameter { get; }
-
-        public string Name(ISqlGenerationHelper sql) => sql.DelimitIdentifier(_property.GetColumnName());
-
-        public string Assignment(ISqlGenerationHelper sql) => $"{Name(sql)} = {Parameter.ParameterName}";
-
-        public void BindFrom(object entity) => Bind(_getter.GetClrValue(entity));
-
-        public void Bind(object? value)
-        {
-            var stored = value is null || _mapping.Converter is not { } converter ? value : converter.ConvertToProvider(value);
-            Parameter.Value = stored ?? DBNull.Value;
         }
     }
 }
