@@ -19,19 +19,21 @@ public static class DependencyInjection
     {
         var assembly = Assembly.GetExecutingAssembly();
 
-        services.AddScoped<ServiceFactory>(provider => provider.GetService!);
-        services.AddScoped<IMediator, Mediator>();
+        // Transient, as MediatR's own registration makes them: none holds state or needs disposing, and a scoped one
+        // is also remembered by its scope, whose table of services then grows on every update (docs/performance.md).
+        services.AddTransient<ServiceFactory>(provider => provider.GetService!);
+        services.AddTransient<IMediator, Mediator>();
         foreach (var (service, implementation) in RequestHandlers(assembly))
         {
-            services.AddScoped(service, implementation);
+            services.AddTransient(service, implementation);
         }
 
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(PerformanceBehaviour<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AccessBehaviour<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UsageLimitBehaviour<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(PerformanceBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AccessBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UsageLimitBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
 
         // Validators hold no state: one instance each serves every request.
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
