@@ -65,6 +65,12 @@ public sealed class Session
             throw new InvalidOperationException("The history of a session is loaded once, before any message is added.");
         }
 
+        if (storedOldestFirst.TryGetNonEnumeratedCount(out var stored))
+        {
+            // Room for the history and for the turn that follows a load (a question and its answer), in one allocation.
+            _messages.EnsureCapacity(stored + 2);
+        }
+
         foreach (var message in storedOldestFirst)
         {
             if (message.SessionId != Id)
