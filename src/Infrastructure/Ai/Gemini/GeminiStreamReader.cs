@@ -14,8 +14,7 @@ namespace CleanBot.Infrastructure.Ai.Gemini;
 /// </summary>
 internal static class GeminiStreamReader
 {
-    private static readonly SseItemParser<GenerateContentResponse?> ParseEvent = static (_, data) =>
-        JsonSerializer.Deserialize(data, GeminiJsonContext.Default.GenerateContentResponse);
+    private static readonly SseItemParser<GenerateContentResponse?> ParseEvent = static (_, data) => GeminiEventReader.Read(data);
 
     /// <summary>Reports each piece of answer text to <paramref name="progress"/>; <paramref name="eventArrived"/> runs
     /// for every event, before it is handled.</summary>
