@@ -15,47 +15,16 @@ namespace CleanBot.Infrastructure.Persistence.Sqlite;
 /// </summary>
 internal sealed class SqliteInboxWriter : IInboxWriter, IDisposable
 {
-    // A write runs on the queue's loop; disposal (when the host stops) may come from another thread.
-    private readonly Lock _gate = new();
-    private InsertStatement? _insert;
-    private bool _disposed;
+    private readonly SqliteOwnStatements<InsertStatement> _insert = new((context, connection) => new InsertStatement(context, connection));
 
     public Task<IReadOnlyList<long>> AddNewAsync(BotDbContext context, IReadOnlyList<InboundUpdate> updates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(updates);
-        return context.WriteAsync(_ => Task.FromResult<IReadOnlyList<long>>(Insert(context, updates)), cancellationToken);
+        return context.WriteAsync(_ => Task.FromResult<IReadOnlyList<long>>(_insert.Run(context, insert => insert.InsertNew(updates))), cancellationToken);
     }
 
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            _disposed = true;
-            _insert?.Dispose();
-            _insert = null;
-        }
-    }
-
-    private List<long> Insert(BotDbContext context, IReadOnlyList<InboundUpdate> updates)
-    {
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            var insert = _insert ??= InsertStatement.Open(context);
-            try
-            {
-                return insert.InsertNew(updates);
-            }
-            catch (SqliteException)
-            {
-                // The connection may be what failed (the file replaced, an I/O error): the next write opens a new one.
-                insert.Dispose();
-                _insert = null;
-                throw;
-            }
-        }
-    }
+    public void Dispose() => _insert.Dispose();
 
     /// <summary>The writer's connection and its prepared <c>INSERT</c>.</summary>
     private sealed class InsertStatement : IDisposable
@@ -67,7 +36,7 @@ internal sealed class SqliteInboxWriter : IInboxWriter, IDisposable
         private readonly MappedColumn _payload;
         private readonly MappedColumn _receivedAt;
 
-        private InsertStatement(BotDbContext context, SqliteConnection connection)
+        public InsertStatement(BotDbContext context, SqliteConnection connection)
         {
             _connection = connection;
             var sql = context.GetService<ISqlGenerationHelper>();
@@ -84,20 +53,6 @@ internal sealed class SqliteInboxWriter : IInboxWriter, IDisposable
                 $"INSERT INTO {MappedColumn.Table(sql, record)} ({string.Join(", ", columns.Select(column => column.Name(sql)))}) " +
                 $"VALUES ({string.Join(", ", columns.Select(column => column.Parameter.ParameterName))}) ON CONFLICT DO NOTHING;";
             _insert.Prepare();
-        }
-
-        public static InsertStatement Open(BotDbContext context)
-        {
-            var connection = SqliteDatabase.OpenConnection(context);
-            try
-            {
-                return new InsertStatement(context, connection);
-            }
-            catch
-            {
-                connection.Dispose();
-                throw;
-            }
         }
 
         /// <summary>Inserts the updates in one transaction and returns the ids of those that were not stored yet.</summary>

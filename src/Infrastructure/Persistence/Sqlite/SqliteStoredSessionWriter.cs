@@ -29,10 +29,7 @@ internal sealed partial class SqliteStoredSessionWriter(ILogger<SqliteStoredSess
 
     private readonly ConcurrentQueue<PendingTurn> _pending = new();
 
-    // A write runs on the queue's loop; disposal (when the host stops) may come from another thread.
-    private readonly Lock _gate = new();
-    private Statements? _statements;
-    private bool _disposed;
+    private readonly SqliteOwnStatements<Statements> _statements = new((context, connection) => new Statements(context, connection));
 
     public Task WriteAsync(BotDbContext context, IReadOnlyList<StoredSessionChanges> changes, CancellationToken cancellationToken)
     {
@@ -47,15 +44,7 @@ internal sealed partial class SqliteStoredSessionWriter(ILogger<SqliteStoredSess
         return turn.Completion;
     }
 
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            _disposed = true;
-            _statements?.Dispose();
-            _statements = null;
-        }
-    }
+    public void Dispose() => _statements.Dispose();
 
     private bool WriteUntilDone(BotDbContext context, PendingTurn turn)
     {
@@ -91,7 +80,8 @@ internal sealed partial class SqliteStoredSessionWriter(ILogger<SqliteStoredSess
 
         try
         {
-            Write(context, turns.Count == 1 ? turns[0].Changes : [.. turns.SelectMany(turn => turn.Changes)]);
+            IReadOnlyList<StoredSessionChanges> changes = turns.Count == 1 ? turns[0].Changes : [.. turns.SelectMany(turn => turn.Changes)];
+            _statements.Run(context, statements => statements.Write(changes));
         }
         catch (Exception) when (turns.Count > 1)
         {
@@ -113,26 +103,6 @@ internal sealed partial class SqliteStoredSessionWriter(ILogger<SqliteStoredSess
         foreach (var turn in turns)
         {
             turn.Succeed();
-        }
-    }
-
-    private void Write(BotDbContext context, IReadOnlyList<StoredSessionChanges> changes)
-    {
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            var statements = _statements ??= Statements.Open(context);
-            try
-            {
-                statements.Write(changes);
-            }
-            catch (SqliteException)
-            {
-                // The connection may be what failed (the file replaced, an I/O error): the next write opens a new one.
-                statements.Dispose();
-                _statements = null;
-                throw;
-            }
         }
     }
 
@@ -171,7 +141,7 @@ internal sealed partial class SqliteStoredSessionWriter(ILogger<SqliteStoredSess
         private readonly MappedColumn _endedAt;
         private readonly MappedColumn _sessionId;
 
-        private Statements(BotDbContext context, SqliteConnection connection)
+        public Statements(BotDbContext context, SqliteConnection connection)
         {
             _connection = connection;
             var sql = context.GetService<ISqlGenerationHelper>();
@@ -196,20 +166,6 @@ internal sealed partial class SqliteStoredSessionWriter(ILogger<SqliteStoredSess
 
             _insertMessage.Prepare();
             _touchSession.Prepare();
-        }
-
-        public static Statements Open(BotDbContext context)
-        {
-            var connection = SqliteDatabase.OpenConnection(context);
-            try
-            {
-                return new Statements(context, connection);
-            }
-            catch
-            {
-                connection.Dispose();
-                throw;
-            }
         }
 
         /// <summary>Writes every change in one transaction; the messages get their ids once it has committed.</summary>
