@@ -42,6 +42,16 @@ internal sealed class MappedColumn
         return sql.DelimitIdentifier(entity.GetTableName() ?? throw new InvalidOperationException($"{entity.DisplayName()} has no table."));
     }
 
+    /// <summary>
+    /// <c>INSERT INTO</c> an entity's table with these columns, each given its parameter; the caller ends the statement.
+    /// </summary>
+    public static string Insert(ISqlGenerationHelper sql, IEntityType entity, IReadOnlyList<MappedColumn> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        return $"INSERT INTO {Table(sql, entity)} ({string.Join(", ", columns.Select(column => column.Name(sql)))}) " +
+            $"VALUES ({string.Join(", ", columns.Select(column => column.Parameter.ParameterName))})";
+    }
+
     public string Name(ISqlGenerationHelper sql)
     {
         ArgumentNullException.ThrowIfNull(sql);

@@ -49,9 +49,7 @@ internal sealed class SqliteInboxWriter : IInboxWriter, IDisposable
             MappedColumn[] columns = [_updateId, _chatKey, _payload, _receivedAt];
 
             // HandledAt is left out: a new update is not handled yet.
-            _insert.CommandText =
-                $"INSERT INTO {MappedColumn.Table(sql, record)} ({string.Join(", ", columns.Select(column => column.Name(sql)))}) " +
-                $"VALUES ({string.Join(", ", columns.Select(column => column.Parameter.ParameterName))}) ON CONFLICT DO NOTHING;";
+            _insert.CommandText = $"{MappedColumn.Insert(sql, record, columns)} ON CONFLICT DO NOTHING;";
             _insert.Prepare();
         }
 

@@ -151,9 +151,7 @@ internal sealed partial class SqliteStoredSessionWriter(ILogger<SqliteStoredSess
             _insertMessage = connection.CreateCommand();
             _messageColumns = [.. message.GetProperties().Where(property => property != messageId).Select(property => new MappedColumn(property, _insertMessage))];
             _insertMessage.CommandText =
-                $"INSERT INTO {MappedColumn.Table(sql, message)} ({string.Join(", ", _messageColumns.Select(column => column.Name(sql)))}) " +
-                $"VALUES ({string.Join(", ", _messageColumns.Select(column => column.Parameter.ParameterName))}) " +
-                $"RETURNING {sql.DelimitIdentifier(messageId.GetColumnName())};";
+                $"{MappedColumn.Insert(sql, message, _messageColumns)} RETURNING {sql.DelimitIdentifier(messageId.GetColumnName())};";
 
             var session = context.Model.FindEntityType(typeof(Session)) ?? throw new InvalidOperationException("Session is not mapped.");
             _touchSession = connection.CreateCommand();
