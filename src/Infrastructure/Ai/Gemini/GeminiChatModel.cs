@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using CleanBot.Application.Abstractions.Ai;
-using CleanBot.Domain.Conversations;
 using CleanBot.Infrastructure.Ai.Gemini.Contracts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -45,7 +44,7 @@ internal sealed class GeminiChatModel : IChatModel
     public async Task<ChatModelResult> GenerateAsync(ChatModelRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var content = JsonContent.Create(ToGemini(request), GeminiJsonContext.Default.GenerateContentRequest);
+        using var content = new GeminiRequestContent(request, _generationConfig);
         try
         {
             using var response = await _httpClient.PostAsync(_endpoint, content, cancellationToken);
@@ -69,10 +68,9 @@ internal sealed class GeminiChatModel : IChatModel
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(progress);
-        var body = ToGemini(request);
         for (var restarts = 0; ; restarts++)
         {
-            var (result, mayRestart) = await StreamOnceAsync(body, progress, cancellationToken);
+            var (result, mayRestart) = await StreamOnceAsync(request, progress, cancellationToken);
             if (!mayRestart || restarts >= _streamRestarts)
             {
                 return result;
@@ -85,12 +83,12 @@ internal sealed class GeminiChatModel : IChatModel
 
     /// <returns>The result, and whether the call may be made again because the answer began but broke before any text.</returns>
     private async Task<(ChatModelResult Result, bool MayRestart)> StreamOnceAsync(
-        GenerateContentRequest body, IAnswerProgress progress, CancellationToken cancellationToken)
+        ChatModelRequest request, IAnswerProgress progress, CancellationToken cancellationToken)
     {
         using var total = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         total.CancelAfter(_totalTimeout);
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(total.Token);
-        using var content = JsonContent.Create(body, GeminiJsonContext.Default.GenerateContentRequest);
+        using var content = new GeminiRequestContent(request, _generationConfig);
         using var message = new HttpRequestMessage(HttpMethod.Post, _streamEndpoint) { Content = content };
         message.Options.Set(ResponseBufferingHandler.Streamed, true);
         var watched = new WatchedProgress(progress);
@@ -138,34 +136,6 @@ internal sealed class GeminiChatModel : IChatModel
             return (new ChatModelResult.Unavailable("malformed answer"), false);
         }
     }
-
-    private GenerateContentRequest ToGemini(ChatModelRequest request)
-    {
-        var contents = new Content[request.Turns.Count];
-        for (var i = 0; i < contents.Length; i++)
-        {
-            var turn = request.Turns[i];
-            contents[i] = new Content(RoleName(turn.Role), [new Part(turn.Text)]);
-        }
-
-        if (request.Image is { } image && contents.Length > 0)
-        {
-            // The image belongs to the newest turn, ahead of its text as Gemini's guide advises for one image.
-            contents[^1] = contents[^1] with { Parts = [new Part(Text: null, InlineData: new Blob(image.MimeType, image.Bytes)), .. contents[^1].Parts] };
-        }
-
-        var systemInstruction = string.IsNullOrWhiteSpace(request.SystemInstruction)
-            ? null
-            : new Content(Role: null, [new Part(request.SystemInstruction)]);
-        return new GenerateContentRequest(contents, systemInstruction, _generationConfig);
-    }
-
-    private static string RoleName(MessageRole role) => role switch
-    {
-        MessageRole.User => "user",
-        MessageRole.Model => "model",
-        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "A turn is either the user's or the model's."),
-    };
 
     private async Task<ChatModelResult> ReadAnswerAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -107,6 +107,8 @@ public sealed class GeminiChatModelFailureTests
 
         result.Should().BeOfType<ChatModelResult.Answered>();
         gemini.Server.Requests.Should().HaveCount(3);
+        gemini.Server.Requests.Select(request => request.Body).Distinct().Should().ContainSingle("each attempt sends the whole request again")
+            .Which.Should().Contain("\"contents\"");
     }
 
     [Fact]

@@ -79,6 +79,8 @@ public sealed class GeminiChatModelStreamTests
         result.Should().BeOfType<ChatModelResult.Answered>().Which.Text.Should().Be("Second time.");
         progress.Pieces.Should().Equal("Second ", "time.");
         gemini.Server.Requests.Should().HaveCount(2);
+        gemini.Server.Requests.Select(request => request.Body).Distinct().Should().ContainSingle("the call is asked again as it was")
+            .Which.Should().Contain("\"contents\"");
         gemini.Logs.Entries.Should().Contain(line => line.Contains("asking once more", StringComparison.Ordinal));
     }
 

@@ -5,7 +5,6 @@ namespace CleanBot.Infrastructure.Ai.Gemini.Contracts;
 
 /// <summary>Compile-time serializers for the Gemini contracts: camelCase names, unset optional fields left out.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(GenerateContentRequest))]
 [JsonSerializable(typeof(GenerateContentResponse))]
 [JsonSerializable(typeof(GeminiErrorResponse))]
 internal sealed partial class GeminiJsonContext : JsonSerializerContext;
