@@ -2,6 +2,7 @@ using System.Net;
 using CleanBot.Application.Abstractions.Ai;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CleanBot.Infrastructure.Ai.Gemini;
@@ -11,7 +12,7 @@ public static class GeminiServiceCollectionExtensions
     private const string HttpClientName = "Gemini";
 
     /// <summary>
-    /// Registers <see cref="IChatModel"/> as the Gemini adapter: a typed HttpClient whose resilience pipeline retries
+    /// Registers <see cref="IChatModel"/> as the Gemini adapter over an HttpClient whose resilience pipeline retries
     /// transient failures and owns every timeout, configured from the <c>Gemini</c> section.
     /// </summary>
     public static IServiceCollection AddGeminiChatModel(this IServiceCollection services, IConfiguration configuration)
@@ -24,7 +25,7 @@ public static class GeminiServiceCollectionExtensions
             .ValidateOnStart();
 
         var httpClient = services
-            .AddHttpClient<IChatModel, GeminiChatModel>(HttpClientName, client =>
+            .AddHttpClient(HttpClientName, client =>
             {
                 client.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns every timeout
                 client.DefaultRequestVersion = HttpVersion.Version20; // where offered; plain http falls back to 1.1
@@ -40,6 +41,13 @@ public static class GeminiServiceCollectionExtensions
             GeminiResiliencePipeline.Configure(pipeline, Options(context.ServiceProvider)));
         // Added after the resilience handler, so it runs inside each attempt.
         httpClient.AddHttpMessageHandler(() => new ResponseBufferingHandler());
+
+        // One chat model over one client for the process: its handlers are never rotated, so holding the client is
+        // safe, and the model's URLs are built once rather than for every answer, as a typed client's would be.
+        services.AddSingleton<IChatModel>(provider => new GeminiChatModel(
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
+            provider.GetRequiredService<IOptions<GeminiOptions>>(),
+            provider.GetRequiredService<ILogger<GeminiChatModel>>()));
         return services;
     }
 
