@@ -31,7 +31,7 @@ public sealed class ReplySenderStreamingTests : IDisposable
         var delivery = new ChatDelivery(new ChatCooldowns(TimeProvider.System), _budget, options, TimeProvider.System, NullLogger<ChatDelivery>.Instance);
         _sender = new ReplySender(_bot, delivery, NullLogger<ReplySender>.Instance);
         _bot.SendRequest(Arg.Any<EditMessageTextRequest>(), Arg.Any<CancellationToken>()).Returns(new Message());
-        _bot.SendRequest(Arg.Any<SendMessageRequest>(), Arg.Any<CancellationToken>()).Returns(new Message());
+        _bot.SendRequest(Arg.Any<SendTextRequest>(), Arg.Any<CancellationToken>()).Returns(new SentMessage(12));
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class ReplySenderStreamingTests : IDisposable
         await _bot.Received(1).SendRequest(
             Arg.Is<EditMessageTextRequest>(edit => edit.MessageId == 11 && edit.Text == "All <b>done</b>." && edit.ParseMode == ParseMode.Html),
             Arg.Any<CancellationToken>());
-        await _bot.DidNotReceive().SendRequest(Arg.Any<SendMessageRequest>(), Arg.Any<CancellationToken>());
+        await _bot.DidNotReceive().SendRequest(Arg.Any<SendTextRequest>(), Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class ReplySenderStreamingTests : IDisposable
         var finishing = () => _sender.SendMarkdownAsync(Target, "Same.", new ShownPreview(11, "Same", ParseMode.None), CancellationToken.None);
 
         await finishing.Should().NotThrowAsync();
-        await _bot.DidNotReceive().SendRequest(Arg.Any<SendMessageRequest>(), Arg.Any<CancellationToken>());
+        await _bot.DidNotReceive().SendRequest(Arg.Any<SendTextRequest>(), Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class ReplySenderStreamingTests : IDisposable
         await _sender.SendMarkdownAsync(Target, markdown, new ShownPreview(11, "Paragraph 1", ParseMode.Html), CancellationToken.None);
 
         await _bot.Received(1).SendRequest(Arg.Is<EditMessageTextRequest>(edit => edit.MessageId == 11), Arg.Any<CancellationToken>());
-        await _bot.Received(2).SendRequest(Arg.Is<SendMessageRequest>(send => send.ReplyParameters == null), Arg.Any<CancellationToken>());
+        await _bot.Received(2).SendRequest(Arg.Is<SendTextRequest>(send => send.ReplyParameters == null), Arg.Any<CancellationToken>());
     }
 
     [Fact]

@@ -81,19 +81,18 @@ internal sealed partial class ReplySender(ITelegramBotClient bot, ChatDelivery d
         }
     }
 
-    private Task<Message> SendAsync(ReplyTarget target, string text, ParseMode parseMode, CancellationToken cancellationToken)
+    private Task<SentMessage> SendAsync(ReplyTarget target, string text, ParseMode parseMode, CancellationToken cancellationToken)
     {
-        return delivery.RunAsync(
-            target.ChatId,
-            token => bot.SendMessage(
-                target.ChatId,
-                text,
-                parseMode,
-                target.QuoteParameters,
-                linkPreviewOptions: NoPreview,
-                messageThreadId: target.MessageThreadId,
-                cancellationToken: token),
-            cancellationToken);
+        var request = new SendTextRequest
+        {
+            ChatId = target.ChatId,
+            Text = text,
+            ParseMode = parseMode,
+            ReplyParameters = target.QuoteParameters,
+            LinkPreviewOptions = NoPreview,
+            MessageThreadId = target.MessageThreadId,
+        };
+        return delivery.RunAsync(target.ChatId, token => bot.SendRequest(request, token), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram could not parse the HTML for chat {ChatId} ({Reason}); sending it as plain text")]

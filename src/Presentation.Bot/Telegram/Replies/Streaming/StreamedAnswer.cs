@@ -214,14 +214,17 @@ internal sealed partial class StreamedAnswer : IAnswerProgress, IAsyncDisposable
         }
         else
         {
-            var message = await _bot.SendMessage(
-                _target.ChatId,
-                text,
-                _parseMode,
-                _target.QuoteParameters,
-                linkPreviewOptions: NoPreview,
-                messageThreadId: _target.MessageThreadId,
-                cancellationToken: cancellationToken);
+            var message = await _bot.SendRequest(
+                new SendTextRequest
+                {
+                    ChatId = _target.ChatId,
+                    Text = text,
+                    ParseMode = _parseMode,
+                    ReplyParameters = _target.QuoteParameters,
+                    LinkPreviewOptions = NoPreview,
+                    MessageThreadId = _target.MessageThreadId,
+                },
+                cancellationToken);
             _messageId = message.MessageId;
         }
     }

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using CleanBot.Presentation.Bot.Telegram.Replies;
+using Telegram.Bot;
+using Telegram.Bot.Requests;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace CleanBot.Presentation.Bot.Tests.Replies;
+
+/// <summary>The bot's own sendMessage: the body Telegram.Bot's request would send, and the id out of Telegram's whole answer.</summary>
+public sealed class SendTextRequestTests
+{
+    private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
+
+    [Theory]
+    [InlineData(42L, "Hello", ParseMode.None, null, null)]
+    [InlineData(-100_42L, "<b>Hi</b> & سلام \"there\"", ParseMode.Html, 7, 9)]
+    [InlineData(5L, "x", ParseMode.MarkdownV2, null, 3)]
+    public async Task Sends_the_same_body_as_Telegram_Bots_sendMessage(long chatId, string text, ParseMode parseMode, int? replyTo, int? threadId)
+    {
+        var quote = replyTo is { } messageId ? new ReplyParameters { MessageId = messageId, AllowSendingWithoutReply = true } : null;
+        var ours = new SendTextRequest
+        {
+            ChatId = chatId,
+            Text = text,
+            ParseMode = parseMode,
+            ReplyParameters = quote,
+            LinkPreviewOptions = NoPreview,
+            MessageThreadId = threadId,
+        };
+        var theirs = new SendMessageRequest
+        {
+            ChatId = chatId,
+            Text = text,
+            ParseMode = parseMode,
+            ReplyParameters = quote,
+            LinkPreviewOptions = NoPreview,
+            MessageThreadId = threadId,
+        };
+
+        ours.MethodName.Should().Be(theirs.MethodName);
+        (await BodyOf(ours)).Should().Be(await BodyOf(theirs));
+    }
+
+    [Fact]
+    public void Reads_the_message_id_out_of_the_whole_message_Telegram_answers_with()
+    {
+        const string answer = """
+            {"ok":true,"result":{"message_id":321,"from":{"id":1,"is_bot":true,"first_name":"Clean","username":"clean_bot"},
+            "chat":{"id":42,"first_name":"Sara","type":"private"},"date":1764000000,"text":"Hi there",
+            "entities":[{"offset":0,"length":2,"type":"bold"}],"link_preview_options":{"is_disabled":true}}}
+            """;
+
+        var response = JsonSerializer.Deserialize<ApiResponse<SentMessage>>(answer, JsonBotAPI.Options);
+
+        response!.Result.Should().Be(new SentMessage(321));
+    }
+
+    private static Task<string> BodyOf<TResponse>(RequestBase<TResponse> request) =>
+        request.ToHttpContent()!.ReadAsStringAsync(TestContext.Current.CancellationToken);
+}
