@@ -95,14 +95,14 @@ internal sealed partial class StreamedAnswer : IAnswerProgress, IAsyncDisposable
 
         _disposed = true;
         await _stopping.CancelAsync();
-        _arrived.Writer.TryComplete();
+        _arrived.Writer.TryWrite(true); // wakes the loop to see it is over; completing the channel would build an exception
         await _loop;
         _stopping.Dispose();
     }
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
-        // Ending the answer completes the channel and cancels the wait between previews without throwing: every
+        // Ending the answer wakes the channel's reader and cancels the wait between previews without throwing: every
         // streamed answer ends this way, and an exception per answer is a cost on the hot path. A call in flight is
         // finished, so its message id is not lost.
         try
