@@ -10,31 +10,20 @@ namespace CleanBot.Presentation.Bot.Tests.Replies;
 /// <summary>The bot's own sendMessage: the body Telegram.Bot's request would send, and the id out of Telegram's whole answer.</summary>
 public sealed class SendTextRequestTests
 {
-    private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
-
     [Theory]
     [InlineData(42L, "Hello", ParseMode.None, null, null)]
     [InlineData(-100_42L, "<b>Hi</b> & سلام \"there\"", ParseMode.Html, 7, 9)]
     [InlineData(5L, "x", ParseMode.MarkdownV2, null, 3)]
-    public async Task Sends_the_same_body_as_Telegram_Bots_sendMessage(long chatId, string text, ParseMode parseMode, int? replyTo, int? threadId)
+    public async Task A_reply_sends_the_body_Telegram_Bots_sendMessage_would(long chatId, string text, ParseMode parseMode, int? replyTo, int? threadId)
     {
-        var quote = replyTo is { } messageId ? new ReplyParameters { MessageId = messageId, AllowSendingWithoutReply = true } : null;
-        var ours = new SendTextRequest
-        {
-            ChatId = chatId,
-            Text = text,
-            ParseMode = parseMode,
-            ReplyParameters = quote,
-            LinkPreviewOptions = NoPreview,
-            MessageThreadId = threadId,
-        };
+        var ours = SendTextRequest.To(new ReplyTarget(chatId, threadId, replyTo), text, parseMode);
         var theirs = new SendMessageRequest
         {
             ChatId = chatId,
             Text = text,
             ParseMode = parseMode,
-            ReplyParameters = quote,
-            LinkPreviewOptions = NoPreview,
+            ReplyParameters = replyTo is { } messageId ? new ReplyParameters { MessageId = messageId, AllowSendingWithoutReply = true } : null,
+            LinkPreviewOptions = new LinkPreviewOptions { IsDisabled = true },
             MessageThreadId = threadId,
         };
 

@@ -83,15 +83,7 @@ internal sealed partial class ReplySender(ITelegramBotClient bot, ChatDelivery d
 
     private Task<SentMessage> SendAsync(ReplyTarget target, string text, ParseMode parseMode, CancellationToken cancellationToken)
     {
-        var request = new SendTextRequest
-        {
-            ChatId = target.ChatId,
-            Text = text,
-            ParseMode = parseMode,
-            ReplyParameters = target.QuoteParameters,
-            LinkPreviewOptions = NoPreview,
-            MessageThreadId = target.MessageThreadId,
-        };
+        var request = SendTextRequest.To(target, text, parseMode);
         return delivery.RunAsync(target.ChatId, token => bot.SendRequest(request, token), cancellationToken);
     }
 

@@ -12,6 +12,8 @@ namespace CleanBot.Presentation.Bot.Telegram.Replies;
 /// </summary>
 internal sealed class SendTextRequest() : RequestBase<SentMessage>("sendMessage")
 {
+    private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
+
     [JsonPropertyName("chat_id")]
     public required long ChatId { get; init; }
 
@@ -29,6 +31,18 @@ internal sealed class SendTextRequest() : RequestBase<SentMessage>("sendMessage"
 
     [JsonPropertyName("reply_parameters")]
     public ReplyParameters? ReplyParameters { get; init; }
+
+    /// <summary>A reply in <paramref name="target"/>'s chat and topic, quoting its message where it has one, with no
+    /// link preview.</summary>
+    public static SendTextRequest To(ReplyTarget target, string text, ParseMode parseMode) => new()
+    {
+        ChatId = target.ChatId,
+        Text = text,
+        ParseMode = parseMode,
+        ReplyParameters = target.QuoteParameters,
+        LinkPreviewOptions = NoPreview,
+        MessageThreadId = target.MessageThreadId,
+    };
 }
 
 /// <summary>What the bot keeps of a message it sent.</summary>

@@ -214,17 +214,7 @@ internal sealed partial class StreamedAnswer : IAnswerProgress, IAsyncDisposable
         }
         else
         {
-            var message = await _bot.SendRequest(
-                new SendTextRequest
-                {
-                    ChatId = _target.ChatId,
-                    Text = text,
-                    ParseMode = _parseMode,
-                    ReplyParameters = _target.QuoteParameters,
-                    LinkPreviewOptions = NoPreview,
-                    MessageThreadId = _target.MessageThreadId,
-                },
-                cancellationToken);
+            var message = await _bot.SendRequest(SendTextRequest.To(_target, text, _parseMode), cancellationToken);
             _messageId = message.MessageId;
         }
     }
