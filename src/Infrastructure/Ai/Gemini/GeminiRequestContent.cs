@@ -53,9 +53,9 @@ internal sealed class GeminiRequestContent : HttpContent
     private static int EstimatedLength(ChatModelRequest request)
     {
         var length = 256 + request.SystemInstruction.Length;
-        foreach (var turn in request.Turns)
+        for (var i = 0; i < request.Turns.Count; i++)
         {
-            length += turn.Text.Length + BytesAroundTurn;
+            length += request.Turns[i].Text.Length + BytesAroundTurn;
         }
 
         return length + (request.Image is { } image ? (image.Bytes.Length + 2) / 3 * 4 + 64 : 0);
