@@ -1,6 +1,6 @@
 using CleanBot.Presentation.Bot.Telegram.Formatting;
+using CleanBot.Presentation.Bot.Telegram.Replies;
 using CleanBot.Presentation.Bot.Texts;
-using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using Telegram.Bot.Types.InlineQueryResults;
 
@@ -22,8 +22,6 @@ internal sealed record InlineReply(IReadOnlyList<InlineQueryResult> Results, int
     private const int TitleMaxLength = 64;
     private const int DescriptionMaxLength = 120;
 
-    private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
-
     /// <summary>The model's answer as one article: titled with the question, previewed by its start.</summary>
     public static InlineReply Answer(string question, string html) =>
         new([Article("answer", InlineMessageText.Preview(question, TitleMaxLength), InlineMessageText.Preview(TelegramHtml.ToPlainText(html), DescriptionMaxLength), html, ParseMode.Html)],
@@ -42,7 +40,7 @@ internal sealed record InlineReply(IReadOnlyList<InlineQueryResult> Results, int
     public static InlineReply Silence() => new([], CacheSeconds: 0, Button: null);
 
     private static InlineQueryResultArticle Article(string id, string title, string description, string messageText, ParseMode parseMode) =>
-        new(id, title, new InputTextMessageContent(messageText) { ParseMode = parseMode, LinkPreviewOptions = NoPreview })
+        new(id, title, new InputTextMessageContent(messageText) { ParseMode = parseMode, LinkPreviewOptions = LinkPreview.Off })
         {
             Description = description,
         };

@@ -3,7 +3,6 @@ using CleanBot.Presentation.Bot.Telegram.Replies.Streaming;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
-using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
 namespace CleanBot.Presentation.Bot.Telegram.Replies;
@@ -12,8 +11,6 @@ namespace CleanBot.Presentation.Bot.Telegram.Replies;
 /// as plain text.</summary>
 internal sealed partial class ReplySender(ITelegramBotClient bot, ChatDelivery delivery, ILogger<ReplySender> logger)
 {
-    private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
-
     /// <summary>Renders the model's Markdown and sends it in as many messages as it takes. A part Telegram cannot parse
     /// is sent again as plain text, so the answer always arrives.</summary>
     public Task SendMarkdownAsync(ReplyTarget target, string markdown, CancellationToken cancellationToken) =>
@@ -68,7 +65,7 @@ internal sealed partial class ReplySender(ITelegramBotClient bot, ChatDelivery d
         {
             await delivery.RunAsync(
                 target.ChatId,
-                token => bot.EditMessageText(target.ChatId, shown.MessageId, text, parseMode, linkPreviewOptions: NoPreview, cancellationToken: token),
+                token => bot.EditMessageText(target.ChatId, shown.MessageId, text, parseMode, linkPreviewOptions: LinkPreview.Off, cancellationToken: token),
                 cancellationToken);
         }
         catch (ApiRequestException exception) when (BotApiRefusals.IsNotModified(exception))

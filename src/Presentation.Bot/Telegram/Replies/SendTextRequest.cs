@@ -12,8 +12,6 @@ namespace CleanBot.Presentation.Bot.Telegram.Replies;
 /// </summary>
 internal sealed class SendTextRequest() : RequestBase<SentMessage>("sendMessage")
 {
-    private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
-
     [JsonPropertyName("chat_id")]
     public required long ChatId { get; init; }
 
@@ -40,7 +38,7 @@ internal sealed class SendTextRequest() : RequestBase<SentMessage>("sendMessage"
         Text = text,
         ParseMode = parseMode,
         ReplyParameters = target.QuoteParameters,
-        LinkPreviewOptions = NoPreview,
+        LinkPreviewOptions = LinkPreview.Off,
         MessageThreadId = target.MessageThreadId,
     };
 }

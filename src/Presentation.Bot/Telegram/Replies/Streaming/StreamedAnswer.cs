@@ -5,7 +5,6 @@ using CleanBot.Presentation.Bot.Telegram.Formatting;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
-using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
 namespace CleanBot.Presentation.Bot.Telegram.Replies.Streaming;
@@ -20,8 +19,6 @@ namespace CleanBot.Presentation.Bot.Telegram.Replies.Streaming;
 /// </summary>
 internal sealed partial class StreamedAnswer : IAnswerProgress, IAsyncDisposable
 {
-    private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
-
     private readonly ITelegramBotClient _bot;
     private readonly ChatDelivery _delivery;
     private readonly AnswerStreamer _streamer;
@@ -210,7 +207,7 @@ internal sealed partial class StreamedAnswer : IAnswerProgress, IAsyncDisposable
         }
         else if (_messageId is { } messageId)
         {
-            await _bot.EditMessageText(_target.ChatId, messageId, text, _parseMode, linkPreviewOptions: NoPreview, cancellationToken: cancellationToken);
+            await _bot.EditMessageText(_target.ChatId, messageId, text, _parseMode, linkPreviewOptions: LinkPreview.Off, cancellationToken: cancellationToken);
         }
         else
         {
