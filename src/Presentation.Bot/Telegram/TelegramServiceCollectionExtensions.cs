@@ -28,6 +28,8 @@ internal static class TelegramServiceCollectionExtensions
             {
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 MaxConnectionsPerServer = 256,
+                // The Bot API answers where it is asked; not following redirects spares every call a layer.
+                AllowAutoRedirect = false,
             });
 
         services.AddSingleton<ITelegramBotClient>(provider =>

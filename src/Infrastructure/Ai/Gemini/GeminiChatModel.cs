@@ -85,9 +85,7 @@ internal sealed class GeminiChatModel : IChatModel
     private async Task<(ChatModelResult Result, bool MayRestart)> StreamOnceAsync(
         ChatModelRequest request, IAnswerProgress progress, CancellationToken cancellationToken)
     {
-        using var total = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        total.CancelAfter(_totalTimeout);
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(total.Token);
+        using var timeouts = new StreamTimeouts(_eventTimeout, _totalTimeout, cancellationToken);
         using var content = new GeminiRequestContent(request, _generationConfig);
         using var message = new HttpRequestMessage(HttpMethod.Post, _streamEndpoint) { Content = content };
         message.Options.Set(ResponseBufferingHandler.Streamed, true);
@@ -95,16 +93,16 @@ internal sealed class GeminiChatModel : IChatModel
         var streaming = false;
         try
         {
-            using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, total.Token);
+            using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeouts.Token);
             if (!response.IsSuccessStatusCode)
             {
                 return (await ReadFailureAsync(response, cancellationToken), false);
             }
 
             streaming = true;
-            idle.CancelAfter(_eventTimeout);
-            await using var events = await response.Content.ReadAsStreamAsync(idle.Token);
-            var streamed = await GeminiStreamReader.ReadAsync(events, watched, () => idle.CancelAfter(_eventTimeout), idle.Token);
+            timeouts.ExpectNextEvent();
+            await using var events = await response.Content.ReadAsStreamAsync(timeouts.Token);
+            var streamed = await GeminiStreamReader.ReadAsync(events, watched, timeouts.ExpectNextEvent, timeouts.Token);
             if (!streamed.Finished)
             {
                 _logger.GeminiStreamInterrupted();

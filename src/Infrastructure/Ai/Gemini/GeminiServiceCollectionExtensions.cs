@@ -63,5 +63,8 @@ public static class GeminiServiceCollectionExtensions
         KeepAlivePingTimeout = TimeSpan.FromSeconds(10),
         KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
         AutomaticDecompression = DecompressionMethods.All,
+        // Gemini answers where it is asked. A redirect followed here would carry the API key header to wherever the
+        // Location points (only Authorization is dropped on a redirect), and following is one more layer per call.
+        AllowAutoRedirect = false,
     };
 }

@@ -10,13 +10,18 @@ namespace CleanBot.Infrastructure.IntegrationTests.Ai.Gemini;
 /// <param name="ContentType">text/event-stream for a streamed answer.</param>
 /// <param name="StallAfterBody">The answer is never ended after the body: the connection stays open and silent, as
 /// with a stream that stalled, until the client gives up.</param>
+/// <param name="Location">Sent as the Location header, for a redirect.</param>
+/// <param name="RepeatBodyEvery">The body is sent again at this interval until the client gives up, as a stream that
+/// never ends.</param>
 internal sealed record FakeResponse(
     int StatusCode,
     string Body,
     TimeSpan Delay = default,
     string? RetryAfter = null,
     string ContentType = "application/json; charset=UTF-8",
-    bool StallAfterBody = false);
+    bool StallAfterBody = false,
+    string? Location = null,
+    TimeSpan? RepeatBodyEvery = null);
 
 /// <summary>A call the fake received; <paramref name="Path"/> includes any query string.</summary>
 internal sealed record RecordedRequest(string Method, string Path, string ApiKey, string ContentType, string Body);
@@ -102,8 +107,17 @@ internal sealed class FakeGeminiServer : IAsyncDisposable
             context.Response.Headers.RetryAfter = response.RetryAfter;
         }
 
+        if (response.Location is not null)
+        {
+            context.Response.Headers.Location = response.Location;
+        }
+
         await context.Response.WriteAsync(response.Body, context.RequestAborted);
-        if (response.StallAfterBody)
+        if (response.RepeatBodyEvery is { } interval)
+        {
+            await RepeatUntilAbortedAsync(context, response.Body, interval);
+        }
+        else if (response.StallAfterBody)
         {
             await context.Response.Body.FlushAsync(context.RequestAborted);
             try
@@ -114,6 +128,23 @@ internal sealed class FakeGeminiServer : IAsyncDisposable
             {
                 // The client gave up, as it should.
             }
+        }
+    }
+
+    private static async Task RepeatUntilAbortedAsync(HttpContext context, string body, TimeSpan interval)
+    {
+        try
+        {
+            while (true)
+            {
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+                await Task.Delay(interval, context.RequestAborted);
+                await context.Response.WriteAsync(body, context.RequestAborted);
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or IOException)
+        {
+            // The client gave up, as it should.
         }
     }
 }

@@ -183,6 +183,22 @@ public sealed class GeminiChatModelFailureTests
     }
 
     [Fact]
+    public async Task A_redirect_is_not_followed_so_the_key_goes_nowhere_else()
+    {
+        await using var elsewhere = await FakeGeminiServer.StartAsync();
+        elsewhere.Otherwise = GeminiReplies.Answer("Answered elsewhere.");
+        await using var gemini = await GeminiHarness.StartAsync();
+        gemini.Server.Otherwise = new FakeResponse(
+            (int)HttpStatusCode.TemporaryRedirect, string.Empty, Location: new Uri(elsewhere.BaseUrl, "/v1beta/models/moved").ToString());
+
+        var result = await gemini.AskAsync();
+
+        result.Should().Be(new ChatModelResult.Unavailable("HTTP 307"));
+        gemini.Server.Requests.Should().ContainSingle();
+        elsewhere.Requests.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task A_server_that_refuses_connections_is_unavailable()
     {
         await using var gemini = await GeminiHarness.StartAsync(new Dictionary<string, string?>

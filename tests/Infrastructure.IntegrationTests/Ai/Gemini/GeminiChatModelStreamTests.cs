@@ -99,6 +99,27 @@ public sealed class GeminiChatModelStreamTests
     }
 
     [Fact]
+    public async Task A_stream_that_never_ends_is_cut_off_by_the_total_timeout_though_its_events_keep_coming()
+    {
+        await using var gemini = await GeminiHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["RequestTimeout"] = "00:00:00.300",
+            ["TotalTimeout"] = "00:00:01",
+        });
+        gemini.Server.Reply(new FakeResponse(
+            200, GeminiReplies.Event("more ", finishReason: null), ContentType: "text/event-stream", RepeatBodyEvery: TimeSpan.FromMilliseconds(50)));
+        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        giveUp.CancelAfter(TimeSpan.FromSeconds(10));
+        var progress = new RecordedProgress();
+
+        var result = await gemini.ChatModel.StreamAsync(GeminiHarness.Request("Be brief.", "Hello?"), progress, giveUp.Token);
+
+        result.Should().Be(new ChatModelResult.Unavailable("timeout"));
+        progress.Pieces.Count.Should().BeGreaterThan(5, "events kept coming well within the wait allowed between two");
+        gemini.Server.Requests.Should().ContainSingle("words were shown, so the call is not asked again");
+    }
+
+    [Fact]
     public async Task A_stream_that_ends_without_a_finish_reason_is_not_an_answer()
     {
         await using var gemini = await GeminiHarness.StartAsync();
