@@ -28,21 +28,25 @@ public static class DependencyInjection
             services.AddTransient(service, implementation);
         }
 
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(PerformanceBehaviour<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AccessBehaviour<,>));
+        // The first four hold nothing but singletons, so one instance of each serves every request; the last two reach
+        // the request's scope (its repositories, through the user registry and the quota).
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(PerformanceBehaviour<,>));
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(AccessBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UsageLimitBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
 
         // Validators hold no state: one instance each serves every request.
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
 
-        services.AddScoped<UserRegistry>();
+        // Stateless, over the scope's repositories: transient rather than scoped, so they take no place in the scope's
+        // table of services, which an update then fills without growing it a third time (docs/performance.md).
+        services.AddTransient<UserRegistry>();
+        services.AddTransient<DailyTokenQuota>();
         services.AddOptions<ConversationOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AccessGate>();
         services.AddSingleton<MessageRateLimit>();
-        services.AddScoped<DailyTokenQuota>();
         services.AddOptions<AccessOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<InlineAnswerOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);

@@ -57,6 +57,49 @@ internal sealed class DictionaryCache : ICache
     }
 }
 
+/// <summary>Answers every call of the cache it wraps only after yielding, as a networked cache (Redis) does: callers
+/// then take their paths for a call still in flight.</summary>
+internal sealed class LaterAnsweringCache(ICache inner) : ICache
+{
+    public async ValueTask<T?> GetAsync<T>(string key, CancellationToken cancellationToken)
+        where T : class
+    {
+        await Task.Yield();
+        return await inner.GetAsync<T>(key, cancellationToken);
+    }
+
+    public async ValueTask SetAsync<T>(string key, T value, TimeSpan timeToLive, CancellationToken cancellationToken)
+        where T : class
+    {
+        await Task.Yield();
+        await inner.SetAsync(key, value, timeToLive, cancellationToken);
+    }
+
+    public async ValueTask RemoveAsync(string key, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        await inner.RemoveAsync(key, cancellationToken);
+    }
+
+    public async ValueTask<long?> IncrementAsync(string key, long amount, TimeSpan timeToLive, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        return await inner.IncrementAsync(key, amount, timeToLive, cancellationToken);
+    }
+
+    public async ValueTask<long?> GetCounterAsync(string key, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        return await inner.GetCounterAsync(key, cancellationToken);
+    }
+
+    public async ValueTask SetCounterIfAbsentAsync(string key, long count, TimeSpan timeToLive, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        await inner.SetCounterIfAbsentAsync(key, count, timeToLive, cancellationToken);
+    }
+}
+
 internal static class Profiles
 {
     public static readonly UserProfile Sara = new(42, "sara", "Sara", null, "en");

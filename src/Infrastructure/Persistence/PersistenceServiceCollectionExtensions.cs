@@ -55,7 +55,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<IUnitOfWork, SessionCachingUnitOfWork<TContext>>();
         services.AddScoped<IUserRepository, UserRepository<TContext>>();
         services.AddScoped<SessionRepository<TContext>>();
-        services.AddScoped<ISessionRepository>(provider => provider.GetRequiredService<SessionRepository<TContext>>());
+        // The scope's own repository, handed out without a second entry in the scope's table of services.
+        services.AddTransient<ISessionRepository>(provider => provider.GetRequiredService<SessionRepository<TContext>>());
         services.AddScoped<IUsageReader, UsageReader<TContext>>();
         services.AddScoped<IUpdateInbox, UpdateInbox<TContext>>();
     }

@@ -57,7 +57,7 @@ internal static class TelegramServiceCollectionExtensions
         services.AddSingleton<UpdateRouter>();
         services.AddSingleton<TelegramImageDownloader>();
         services.AddScoped<UpdateHandler>();
-        services.AddScoped<InlineAnswerResponder>();
+        services.AddTransient<InlineAnswerResponder>(); // stateless, and taken only by the scope's UpdateHandler
         services.AddSingleton<InboxProcessor>();
         services.AddHostedService(provider => provider.GetRequiredService<InboxProcessor>());
         services.AddHostedService<InboxPruningService>();

@@ -21,8 +21,14 @@ using NSubstitute;
 
 namespace CleanBot.Application.UnitTests.Common;
 
+/// <summary>The cache answers at once, as the memory cache does: the behaviours decide without waiting.</summary>
+public sealed class AccessPipelineWithACacheAnsweringAtOnceTests() : AccessPipelineTests(cacheAnswersLater: false);
+
+/// <summary>The cache answers later, as Redis does: the behaviours wait for its answer before deciding.</summary>
+public sealed class AccessPipelineWithACacheAnsweringLaterTests() : AccessPipelineTests(cacheAnswersLater: true);
+
 /// <summary>The allow-list, the rate limit and the daily quota, through the real MediatR pipeline.</summary>
-public sealed class AccessPipelineTests : IAsyncDisposable
+public abstract class AccessPipelineTests : IAsyncDisposable
 {
     private const long AdminId = 7;
 
@@ -37,7 +43,7 @@ public sealed class AccessPipelineTests : IAsyncDisposable
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
     private readonly ServiceProvider _provider;
 
-    public AccessPipelineTests()
+    protected AccessPipelineTests(bool cacheAnswersLater)
     {
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
@@ -56,7 +62,7 @@ public sealed class AccessPipelineTests : IAsyncDisposable
         services.AddSingleton(_sessions);
         services.AddSingleton(_unitOfWork);
         services.AddSingleton(_usage);
-        services.AddSingleton<ICache>(_cache);
+        services.AddSingleton<ICache>(cacheAnswersLater ? new LaterAnsweringCache(_cache) : _cache);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         _model.GenerateAsync(Arg.Any<ChatModelRequest>(), Arg.Any<CancellationToken>())
             .Returns(new ChatModelResult.Answered("ok", new TokenUsage(10, 5)));
@@ -171,7 +177,11 @@ public sealed class AccessPipelineTests : IAsyncDisposable
         stored.HasBlockedBot.Should().BeTrue();
     }
 
-    public ValueTask DisposeAsync() => _provider.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _provider.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private async Task<TResponse> Send<TResponse>(IRequest<TResponse> request)
     {

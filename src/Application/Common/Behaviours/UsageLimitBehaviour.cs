@@ -10,6 +10,10 @@ namespace CleanBot.Application.Common.Behaviours;
 /// Applies the message rate limit, then the daily token quota, to requests that call the model, before anything is
 /// stored or the model is called. Admins are exempt from both. A refusal is the outcome's own "rejected" case.
 /// </summary>
+/// <remarks>
+/// Checks decided at once (say, counted in the memory cache) hand back the next step's task itself, as in
+/// <see cref="AccessBehaviour{TRequest, TResponse}"/>.
+/// </remarks>
 public sealed class UsageLimitBehaviour<TRequest, TResponse>(
     IOptions<AccessOptions> options,
     MessageRateLimit rateLimit,
@@ -20,19 +24,38 @@ public sealed class UsageLimitBehaviour<TRequest, TResponse>(
     where TRequest : IMeteredRequest
     where TResponse : IOutcome<TResponse>
 {
-    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         ArgumentNullException.ThrowIfNull(next);
-        var userId = request.Profile.Id;
-        if (options.Value.IsAdmin(userId))
+        if (options.Value.IsAdmin(request.Profile.Id))
         {
-            return await next();
+            return next();
         }
 
-        var now = time.GetUtcNow();
-        var rejection = await rateLimit.CountAsync(userId, now, cancellationToken)
-            ?? await quota.CheckAsync(userId, now, cancellationToken);
-        // The language is read only for a refusal: a question that goes through costs no extra lookup.
-        return rejection is null ? await next() : TResponse.Rejected(rejection, await registry.LanguageOfAsync(request.Profile, cancellationToken));
+        var check = CheckAsync(request.Profile.Id, cancellationToken);
+        if (!check.IsCompletedSuccessfully)
+        {
+            return DecideAsync(check, request, next, cancellationToken);
+        }
+
+        var rejection = check.Result;
+        return rejection is null ? next() : RefuseAsync(rejection, request, cancellationToken);
     }
+
+    private async ValueTask<Rejection?> CheckAsync(long userId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return await rateLimit.CountAsync(userId, now, cancellationToken) ?? await quota.CheckAsync(userId, now, cancellationToken);
+    }
+
+    private async Task<TResponse> DecideAsync(
+        ValueTask<Rejection?> check, TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    {
+        var rejection = await check;
+        return rejection is null ? await next() : await RefuseAsync(rejection, request, cancellationToken);
+    }
+
+    // The language is read only for a refusal: a question that goes through costs no extra lookup.
+    private async Task<TResponse> RefuseAsync(Rejection rejection, TRequest request, CancellationToken cancellationToken) =>
+        TResponse.Rejected(rejection, await registry.LanguageOfAsync(request.Profile, cancellationToken));
 }
