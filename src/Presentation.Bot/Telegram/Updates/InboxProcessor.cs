@@ -413,9 +413,9 @@ internal sealed partial class InboxProcessor(
                 {
                     LogSuperseded(logger, record.UpdateId);
                 }
-                else if (Read(record) is { } update)
+                else
                 {
-                    await HandleAsync(update, chatKey, drain, cancellationToken);
+                    await HandleAsync(record, chatKey, drain, cancellationToken);
                 }
 
                 await MarkHandledAsync(record.UpdateId, cancellationToken);
@@ -484,11 +484,11 @@ internal sealed partial class InboxProcessor(
     }
 
     /// <summary>Handles an update; a person's inline query can be cancelled by a newer one (see <see cref="Schedule(long, List{InboundUpdate})"/>).</summary>
-    private async Task HandleAsync(Update update, long chatKey, ChatDrain drain, CancellationToken cancellationToken)
+    private async Task HandleAsync(InboundUpdate record, long chatKey, ChatDrain drain, CancellationToken cancellationToken)
     {
         if (!UpdateChatKey.IsInlineQueries(chatKey))
         {
-            await HandleAsync(update, cancellationToken);
+            await HandleAsync(record, cancellationToken);
             return;
         }
 
@@ -496,16 +496,16 @@ internal sealed partial class InboxProcessor(
         lock (_draining)
         {
             drain.InlineAnswer = answer;
-            drain.InlineAnswerUpdateId = update.Id;
+            drain.InlineAnswerUpdateId = record.UpdateId;
         }
 
         try
         {
-            await HandleAsync(update, answer.Token);
+            await HandleAsync(record, answer.Token);
         }
         catch (OperationCanceledException) when (answer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            LogGaveWay(logger, update.Id);
+            LogGaveWay(logger, record.UpdateId);
         }
         finally
         {
@@ -516,8 +516,17 @@ internal sealed partial class InboxProcessor(
         }
     }
 
-    private async Task HandleAsync(Update update, CancellationToken cancellationToken)
+    /// <summary>
+    /// Parses the update and hands it to its handler, which keeps only what it routed it to while it waits (see
+    /// <see cref="UpdateHandler.HandleAsync(Update, CancellationToken)"/>): no method here holds the parsed update either.
+    /// </summary>
+    private async Task HandleAsync(InboundUpdate record, CancellationToken cancellationToken)
     {
+        if (Read(record) is not { } update)
+        {
+            return;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         try
         {
@@ -527,7 +536,7 @@ internal sealed partial class InboxProcessor(
         {
             // A bug met by this one update: it is skipped rather than left pending, where it would hold up every later
             // update of the chat and fail again at each start.
-            LogUpdateFailed(logger, exception, update.Id);
+            LogUpdateFailed(logger, exception, record.UpdateId);
         }
     }
 
@@ -550,13 +559,13 @@ internal sealed partial class InboxProcessor(
     private static partial void LogDrainFailed(ILogger logger, Exception exception, long chatKey);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Update {UpdateId} could not be handled; skipped")]
-    private static partial void LogUpdateFailed(ILogger logger, Exception exception, int updateId);
+    private static partial void LogUpdateFailed(ILogger logger, Exception exception, long updateId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Skipped inline query {UpdateId}: a newer one of the same person is pending")]
     private static partial void LogSuperseded(ILogger logger, long updateId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Inline query {UpdateId} gave way to a newer one of the same person while it was being answered")]
-    private static partial void LogGaveWay(ILogger logger, int updateId);
+    private static partial void LogGaveWay(ILogger logger, long updateId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped malformed update {UpdateId}: {Reason}")]
     private static partial void LogMalformed(ILogger logger, long updateId, string reason);

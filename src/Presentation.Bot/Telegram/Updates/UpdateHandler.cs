@@ -39,13 +39,22 @@ internal sealed partial class UpdateHandler(
     BotIdentity identity,
     ILogger<UpdateHandler> logger)
 {
-    public async Task HandleAsync(Update update, CancellationToken cancellationToken)
+    /// <summary>
+    /// Routes the update at once and keeps only its route and id while the answer is awaited: Telegram.Bot's objects
+    /// (its <see cref="Message"/> alone is about a kilobyte) would otherwise be held by every chat in flight, and what
+    /// the chats in flight hold is what each garbage collection copies (docs/performance.md).
+    /// </summary>
+    public Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
-        var route = router.Route(update);
+        return HandleAsync(update.Id, router.Route(update), cancellationToken);
+    }
+
+    private async Task HandleAsync(int updateId, UpdateRoute route, CancellationToken cancellationToken)
+    {
         if (route is UpdateRoute.Ignore ignore)
         {
-            LogSkipped(logger, update.Id, ignore.Reason);
+            LogSkipped(logger, updateId, ignore.Reason);
             return;
         }
 
@@ -58,7 +67,7 @@ internal sealed partial class UpdateHandler(
 
         if (route is UpdateRoute.Button button)
         {
-            await PressAsync(update.Id, button.Press, cancellationToken);
+            await PressAsync(updateId, button.Press, cancellationToken);
             return;
         }
 
@@ -78,12 +87,12 @@ internal sealed partial class UpdateHandler(
         catch (ApiRequestException exception) when (exception.ErrorCode == 403)
         {
             // Nothing more can reach this chat, an apology included; the update counts as handled.
-            await RecordUndeliverableAsync(update.Id, message, exception, cancellationToken);
+            await RecordUndeliverableAsync(updateId, message, exception, cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && !TransientFailures.IsTransient(exception))
         {
             // A transient failure (the database restarting) propagates instead: the update stays pending and is retried.
-            LogFailed(logger, exception, update.Id);
+            LogFailed(logger, exception, updateId);
             await ApologiseAsync(message, cancellationToken);
         }
     }
