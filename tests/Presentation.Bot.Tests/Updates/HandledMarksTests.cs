@@ -86,5 +86,26 @@ public sealed class HandledMarksTests : IAsyncDisposable
         _writes.Last().Should().Equal(2);
     }
 
+    [Fact]
+    public async Task Waiting_for_the_writes_covers_a_mark_whose_caller_stopped_waiting()
+    {
+        var firstWrite = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _write = count => count == 1 ? firstWrite.Task : Task.CompletedTask;
+        using var stopping = new CancellationTokenSource();
+        _ = _marks.MarkAsync(1, Ct);
+        await Eventually.HoldsAsync(() => !_writes.IsEmpty);
+        var abandoned = _marks.MarkAsync(2, stopping.Token);
+        await stopping.CancelAsync();
+        await abandoned.Invoking(mark => mark).Should().ThrowAsync<OperationCanceledException>();
+
+        var written = _marks.WhenWrittenAsync();
+        written.IsCompleted.Should().BeFalse("the first write is still in flight");
+        firstWrite.SetResult();
+
+        await written.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        _writes.Should().HaveCount(2, "the abandoned mark goes with the write after the first");
+        _writes.Last().Should().Equal(2);
+    }
+
     public async ValueTask DisposeAsync() => await _services.DisposeAsync();
 }

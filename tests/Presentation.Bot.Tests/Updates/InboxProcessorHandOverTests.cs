@@ -212,6 +212,29 @@ public sealed class InboxProcessorHandOverTests : IAsyncDisposable
         await _services.DisposeAsync();
     }
 
+    [Fact]
+    public async Task Stopping_waits_for_the_mark_of_an_update_whose_reply_is_out()
+    {
+        var writing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _inbox.MarkHandledAsync(Arg.Any<IReadOnlyCollection<long>>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>())
+            .Returns(_ =>
+            {
+                writing.TrySetResult();
+                return written.Task;
+            });
+        var processor = await StartedAsync(new FreeChatLock());
+        await processor.AcceptAsync([Update(1)], Ct);
+        await writing.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        var stopping = processor.StopAsync(Ct);
+        await Task.Delay(TimeSpan.FromMilliseconds(200), Ct);
+        stopping.IsCompleted.Should().BeFalse("the mark is still being written, and the database goes once the bot has stopped");
+        written.SetResult();
+
+        await stopping.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+    }
+
     private static InboundUpdate Update(long id) => new(id, Chat, $$"""{"update_id":{{id}}}""", DateTimeOffset.UnixEpoch);
 
     private InboxProcessor Create(IChatLock chatLock) =>

@@ -11,33 +11,44 @@ namespace CleanBot.Presentation.Bot.Telegram.Updates;
 /// </summary>
 /// <remarks>
 /// A failed write fails the marks it carried, and their callers try again. A mark whose caller stops waiting (the bot
-/// stopping) is still written: its reply is out, so marking it spares a second answer after the restart.
+/// stopping) is still written: its reply is out, so marking it spares a second answer after the restart. The bot waits
+/// for that write (<see cref="WhenWrittenAsync"/>) before its services, the database's included, are disposed.
 /// </remarks>
 internal sealed class HandledMarks(IServiceScopeFactory scopes, TimeProvider time)
 {
     private readonly Lock _lock = new();
     private List<Mark> _waiting = [];
     private bool _writing;
+    private Task _writes = Task.CompletedTask;
 
     /// <summary>Completes once the update is marked handled in the inbox.</summary>
     public Task MarkAsync(long updateId, CancellationToken cancellationToken)
     {
         var mark = new Mark(updateId);
-        bool startWriting;
         lock (_lock)
         {
             _waiting.Add(mark);
-            startWriting = !_writing;
-            _writing = true;
-        }
-
-        if (startWriting)
-        {
-            // Without the caller's execution context: the writes outlive its request.
-            ThreadPool.UnsafeQueueUserWorkItem(static marks => _ = marks.WriteWhileWaitingAsync(), this, preferLocal: false);
+            if (!_writing)
+            {
+                _writing = true;
+                // Without the caller's execution context: the writes outlive its request.
+                using (ExecutionContext.SuppressFlow())
+                {
+                    _writes = Task.Run(WriteWhileWaitingAsync, CancellationToken.None);
+                }
+            }
         }
 
         return mark.Written.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Completes once every mark handed in so far is written, or has failed.</summary>
+    public Task WhenWrittenAsync()
+    {
+        lock (_lock)
+        {
+            return _writes;
+        }
     }
 
     private async Task WriteWhileWaitingAsync()

@@ -87,6 +87,9 @@ internal sealed partial class InboxProcessor(
 
         // Whatever was interrupted stays pending in the inbox and is resumed on the next start.
         await Task.WhenAll(running).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+
+        // The marks of replies already out may still be on their way: they must reach the database before it goes.
+        await _marks.WhenWrittenAsync().WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     public void Dispose()
