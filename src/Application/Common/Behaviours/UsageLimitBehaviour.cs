@@ -33,13 +33,9 @@ public sealed class UsageLimitBehaviour<TRequest, TResponse>(
         }
 
         var check = CheckAsync(request.Profile.Id, cancellationToken);
-        if (!check.IsCompletedSuccessfully)
-        {
-            return DecideAsync(check, request, next, cancellationToken);
-        }
-
-        var rejection = check.Result;
-        return rejection is null ? next() : RefuseAsync(rejection, request, cancellationToken);
+        return check.IsCompletedSuccessfully
+            ? Decide(check.Result, request, next, cancellationToken)
+            : DecideAsync(check, request, next, cancellationToken);
     }
 
     private async ValueTask<Rejection?> CheckAsync(long userId, CancellationToken cancellationToken)
@@ -48,12 +44,13 @@ public sealed class UsageLimitBehaviour<TRequest, TResponse>(
         return await rateLimit.CountAsync(userId, now, cancellationToken) ?? await quota.CheckAsync(userId, now, cancellationToken);
     }
 
+    private Task<TResponse> Decide(
+        Rejection? rejection, TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken) =>
+        rejection is null ? next() : RefuseAsync(rejection, request, cancellationToken);
+
     private async Task<TResponse> DecideAsync(
-        ValueTask<Rejection?> check, TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
-    {
-        var rejection = await check;
-        return rejection is null ? await next() : await RefuseAsync(rejection, request, cancellationToken);
-    }
+        ValueTask<Rejection?> check, TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken) =>
+        await Decide(await check, request, next, cancellationToken);
 
     // The language is read only for a refusal: a question that goes through costs no extra lookup.
     private async Task<TResponse> RefuseAsync(Rejection rejection, TRequest request, CancellationToken cancellationToken) =>

@@ -18,6 +18,8 @@ internal sealed class HandledMarks(IServiceScopeFactory scopes, TimeProvider tim
 {
     private readonly Lock _lock = new();
     private List<Mark> _waiting = [];
+    // Whether a write loop runs is decided under the lock; its task completes only after the loop has left the lock,
+    // so the task cannot stand in for the flag.
     private bool _writing;
     private Task _writes = Task.CompletedTask;
 
