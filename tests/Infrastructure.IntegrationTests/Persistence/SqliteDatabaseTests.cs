@@ -65,14 +65,21 @@ public sealed class SqliteDatabaseTests(SqliteTestDatabase database) : IClassFix
     }
 
     [Fact]
-    public async Task Every_connection_waits_for_a_busy_writer_and_syncs_normally()
+    public async Task Every_connection_waits_for_a_busy_writer_syncs_normally_and_checkpoints_every_4000_pages()
     {
         await using var request = database.BeginRequest();
         await request.DbContext.Database.OpenConnectionAsync(Cancellation);
-        var connection = request.DbContext.Database.GetDbConnection();
 
-        (await ScalarAsync(connection, "PRAGMA busy_timeout;")).Should().Be(5000L);
-        (await ScalarAsync(connection, "PRAGMA synchronous;")).Should().Be(1L, "1 is NORMAL");
+        await ShouldHaveTheBotsPragmasAsync(request.DbContext.Database.GetDbConnection());
+    }
+
+    [Fact]
+    public async Task The_bots_own_connections_get_the_same_pragmas()
+    {
+        await using var request = database.BeginRequest();
+        await using var connection = SqliteDatabase.OpenConnection(request.DbContext);
+
+        await ShouldHaveTheBotsPragmasAsync(connection);
     }
 
     [Fact]
@@ -189,6 +196,13 @@ public sealed class SqliteDatabaseTests(SqliteTestDatabase database) : IClassFix
     }
 
     private static long NewId() => Random.Shared.NextInt64(1, long.MaxValue);
+
+    private static async Task ShouldHaveTheBotsPragmasAsync(System.Data.Common.DbConnection connection)
+    {
+        (await ScalarAsync(connection, "PRAGMA busy_timeout;")).Should().Be(5000L);
+        (await ScalarAsync(connection, "PRAGMA synchronous;")).Should().Be(1L, "1 is NORMAL");
+        (await ScalarAsync(connection, "PRAGMA wal_autocheckpoint;")).Should().Be(4000L, "SQLite's default is 1,000 pages");
+    }
 
     private static async Task<object?> ScalarAsync(System.Data.Common.DbConnection connection, string sql)
     {

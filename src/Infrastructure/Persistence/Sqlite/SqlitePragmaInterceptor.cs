@@ -11,11 +11,18 @@ namespace CleanBot.Infrastructure.Persistence.Sqlite;
 /// EF opens a pooled connection for almost every command; the pragmas run only the first time a physical
 /// connection (its native handle) is seen, not on every open.
 /// </summary>
+/// <remarks>
+/// The commit that takes the log past <c>wal_autocheckpoint</c> pages copies the log into the file and syncs both,
+/// while the file's other writes wait. At SQLite's default of 1,000 pages (4 MB) a burst checkpointed several times a
+/// second, each time copying the same few hundred pages of sessions, messages and inbox again. At 4,000 pages (a log
+/// of at most about 16 MB) those pages are copied once for four times the turns: a quarter of the syncs, and a sixth
+/// fewer page writes and a quarter fewer page reads per update (docs/performance.md).
+/// </remarks>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
     public static readonly SqlitePragmaInterceptor Instance = new();
 
-    private const string Pragmas = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;";
+    private const string Pragmas = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=4000;";
 
     private static readonly object Configured = new();
 
