@@ -20,6 +20,8 @@ internal sealed record BenchOptions
           --rate R               updates per second in steady mode (default 100)
           --probe-turns T        turns of the one-conversation probe run after the measured run (default 30)
           --skip-bare            do not measure the bare limit (HTTP round trips without the bot)
+          --bare-runs K          measure the bare limit K times, each with new fakes, and compare the bot with the
+                                 median (default 3): the loop's own rate moves by up to a quarter from run to run
           --timeout-s S          give up on the measured run after S seconds (default 600; --smoke: 90)
           --out PATH             JSON report (default: $TMPDIR/cleanbot-bench-<utc time>.json)
           --bot-dll PATH         the bot to run (default: the Presentation.Bot build of the bench's configuration)
@@ -57,6 +59,8 @@ internal sealed record BenchOptions
     public int ProbeTurns { get; init; } = 30;
 
     public bool SkipBare { get; init; }
+
+    public int BareRuns { get; init; } = 3;
 
     public int TimeoutSeconds { get; init; } = 600;
 
@@ -121,6 +125,7 @@ internal sealed record BenchOptions
                     "--mode" => options with { Steady = value switch { "steady" => true, "burst" => false, _ => throw new FormatException("burst or steady") } },
                     "--rate" => options with { Rate = double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture) is > 0 and var rate ? rate : throw new FormatException("a positive number") },
                     "--probe-turns" => options with { ProbeTurns = NonNegative(value) },
+                    "--bare-runs" => options with { BareRuns = Positive(value) },
                     "--timeout-s" => options with { TimeoutSeconds = Positive(value) },
                     "--out" => options with { OutputPath = value },
                     "--bot-dll" => options with { BotDll = value },

@@ -105,7 +105,11 @@ internal sealed record BenchReport
     /// new database file, getMe and deleteWebhook.</summary>
     public double? ColdStartSeconds { get; init; }
 
+    /// <summary>The median of the bare loop's runs, which the ratios compare with.</summary>
     public double? BareUpdatesPerSecond { get; init; }
+
+    /// <summary>Each run of the bare loop, in the order they ran.</summary>
+    public IReadOnlyList<double>? BareRunsUpdatesPerSecond { get; init; }
 
     public double? BotToBareRatio { get; init; }
 
@@ -127,6 +131,20 @@ internal sealed record BenchReport
 
         var rank = (int)Math.Ceiling(p / 100 * sorted.Length) - 1;
         return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
+    }
+
+    /// <summary>The middle value; for an even count, the mean of the two middle ones.</summary>
+    public static double Median(double[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = values.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
@@ -179,7 +197,9 @@ internal sealed record BenchReport
         rows.Add(("bot CPU at rest (5 s, after 5 s to settle; % of one core)", F($"{IdleBotCpuPercent:0.0} %")));
         if (BareUpdatesPerSecond is { } bare)
         {
-            rows.Add(("bare limit (same round trips, no bot)", F($"{bare:0.0} updates/s")));
+            var runs = BareRunsUpdatesPerSecond ?? [bare];
+            rows.Add((F($"bare limit (same round trips, no bot; median of {runs.Count})"), F($"{bare:0.0} updates/s")));
+            rows.Add(("bare limit: each run", string.Join(", ", runs.Select(run => F($"{run:0.0}")))));
             if (BareRequests is { } requests)
             {
                 rows.Add(("bare limit: the requests of the five rows above", requests.ToString()));

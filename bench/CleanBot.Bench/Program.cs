@@ -120,14 +120,21 @@ namespace CleanBot.Bench
                 return report;
             }
 
-            Console.WriteLine("Bare limit: the same round trips without the bot...");
-            var bare = await BareLimitAsync(options, latency);
+            var bareRuns = new List<BareFigures>(options.BareRuns);
+            for (var run = 1; run <= options.BareRuns; run++)
+            {
+                Console.WriteLine($"Bare limit, run {run} of {options.BareRuns}: the same round trips without the bot...");
+                bareRuns.Add(await BareLimitAsync(options, latency));
+            }
+
+            var median = BenchReport.Median([.. bareRuns.Select(bare => bare.UpdatesPerSecond)]);
             return report with
             {
-                BareUpdatesPerSecond = bare.UpdatesPerSecond,
-                BotToBareRatio = bare.UpdatesPerSecond > 0 ? report.UpdatesPerSecond / bare.UpdatesPerSecond : null,
-                SecondHalfToBareRatio = bare.UpdatesPerSecond > 0 && report.SecondHalf is { } half ? half.UpdatesPerSecond / bare.UpdatesPerSecond : null,
-                BareRequests = bare,
+                BareUpdatesPerSecond = median,
+                BareRunsUpdatesPerSecond = [.. bareRuns.Select(bare => bare.UpdatesPerSecond)],
+                BotToBareRatio = median > 0 ? report.UpdatesPerSecond / median : null,
+                SecondHalfToBareRatio = median > 0 && report.SecondHalf is { } half ? half.UpdatesPerSecond / median : null,
+                BareRequests = bareRuns[^1],
             };
         }
 
