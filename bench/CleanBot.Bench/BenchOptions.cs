@@ -21,7 +21,7 @@ internal sealed record BenchOptions
           --probe-turns T        turns of the one-conversation probe run after the measured run (default 30)
           --skip-bare            do not measure the bare limit (HTTP round trips without the bot)
           --bare-runs K          measure the bare limit K times, each with new fakes, and compare the bot with the
-                                 median (default 3): the loop's own rate moves by up to a quarter from run to run
+                                 median (default 3): the loop's own rate moves by a quarter or more from run to run
           --timeout-s S          give up on the measured run after S seconds (default 600; --smoke: 90)
           --out PATH             JSON report (default: $TMPDIR/cleanbot-bench-<utc time>.json)
           --bot-dll PATH         the bot to run (default: the Presentation.Bot build of the bench's configuration)
