@@ -127,11 +127,12 @@ namespace CleanBot.Bench
                 bareRuns.Add(await BareLimitAsync(options, latency));
             }
 
-            var median = BenchReport.Median([.. bareRuns.Select(bare => bare.UpdatesPerSecond)]);
+            double[] rates = [.. bareRuns.Select(bare => bare.UpdatesPerSecond)];
+            var median = BenchReport.Median(rates);
             return report with
             {
                 BareUpdatesPerSecond = median,
-                BareRunsUpdatesPerSecond = [.. bareRuns.Select(bare => bare.UpdatesPerSecond)],
+                BareRunsUpdatesPerSecond = rates,
                 BotToBareRatio = median > 0 ? report.UpdatesPerSecond / median : null,
                 SecondHalfToBareRatio = median > 0 && report.SecondHalf is { } half ? half.UpdatesPerSecond / median : null,
                 BareRequests = bareRuns[^1],
