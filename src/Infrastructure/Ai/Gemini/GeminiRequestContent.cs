@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using CleanBot.Application.Abstractions.Ai;
 using CleanBot.Domain.Conversations;
@@ -10,16 +11,22 @@ namespace CleanBot.Infrastructure.Ai.Gemini;
 
 /// <summary>
 /// The JSON body of <c>generateContent</c> and <c>streamGenerateContent</c>, written straight from the conversation as
-/// the request goes out: no object per turn on the way. It is written again for each attempt of a call (a retry sends
-/// the same request message again), into a pooled buffer held only while the bytes go out.
+/// the request goes out: no object per turn on the way. It is written into a pooled buffer when the request's headers
+/// ask for its length, so it goes out with a Content-Length rather than in chunks, and the buffer is given back as soon
+/// as the bytes are out. A retry sends the same request message again, so an attempt after the first writes it again.
 /// </summary>
 internal sealed class GeminiRequestContent : HttpContent
 {
     // About what a turn's JSON adds to its text: the braces, the role and the part around it.
     private const int BytesAroundTurn = 48;
 
+    // Text goes out as UTF-8, not as \uXXXX escapes: a Persian letter is 2 bytes instead of 6. The body is read by
+    // the API, never embedded in HTML, which is all the stricter default encoder guards against.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly ChatModelRequest _request;
     private readonly GenerationConfig? _generationConfig;
+    private ArrayPoolBufferWriter<byte>? _json;
 
     public GeminiRequestContent(ChatModelRequest request, GenerationConfig? generationConfig)
     {
@@ -30,26 +37,50 @@ internal sealed class GeminiRequestContent : HttpContent
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
-        using var json = new ArrayPoolBufferWriter<byte>(EstimatedLength(_request));
-        using (var writer = new Utf8JsonWriter(json))
+        var json = Interlocked.Exchange(ref _json, null) ?? Written();
+        try
         {
-            Write(writer, _request, _generationConfig);
+            await stream.WriteAsync(json.WrittenMemory, cancellationToken);
         }
-
-        await stream.WriteAsync(json.WrittenMemory, cancellationToken);
+        finally
+        {
+            json.Dispose();
+        }
     }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         SerializeToStreamAsync(stream, context, CancellationToken.None);
 
-    /// <summary>Unknown until written: the body goes out chunked, as a serialized one does.</summary>
+    /// <summary>Writes the body to know its length; the bytes wait for <see cref="SerializeToStreamAsync(Stream, TransportContext?, CancellationToken)"/>.</summary>
     protected override bool TryComputeLength(out long length)
     {
-        length = 0;
-        return false;
+        _json ??= Written();
+        length = _json.WrittenCount;
+        return true;
     }
 
-    // Enough for text that needs no escaping, so most requests fill one rented buffer without growing it.
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Interlocked.Exchange(ref _json, null)?.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private ArrayPoolBufferWriter<byte> Written()
+    {
+        var json = new ArrayPoolBufferWriter<byte>(EstimatedLength(_request));
+        using (var writer = new Utf8JsonWriter(json, WriterOptions))
+        {
+            Write(writer, _request, _generationConfig);
+        }
+
+        return json;
+    }
+
+    // Enough for ASCII text, so most requests fill one rented buffer without growing it.
     private static int EstimatedLength(ChatModelRequest request)
     {
         var length = 256 + request.SystemInstruction.Length;

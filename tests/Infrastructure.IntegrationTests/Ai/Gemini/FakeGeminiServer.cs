@@ -24,7 +24,8 @@ internal sealed record FakeResponse(
     TimeSpan? RepeatBodyEvery = null);
 
 /// <summary>A call the fake received; <paramref name="Path"/> includes any query string.</summary>
-internal sealed record RecordedRequest(string Method, string Path, string ApiKey, string ContentType, string Body);
+/// <param name="ContentLength">The Content-Length header; null when the body came in chunks.</param>
+internal sealed record RecordedRequest(string Method, string Path, string ApiKey, string ContentType, string Body, long? ContentLength);
 
 /// <summary>
 /// A Gemini stand-in on a loopback Kestrel port: it records every call and plays scripted responses in order,
@@ -87,7 +88,8 @@ internal sealed class FakeGeminiServer : IAsyncDisposable
             $"{context.Request.Path}{context.Request.QueryString}",
             context.Request.Headers["x-goog-api-key"].ToString(),
             context.Request.ContentType ?? string.Empty,
-            body));
+            body,
+            context.Request.ContentLength));
         _firstRequest.TrySetResult();
 
         var response = _script.TryDequeue(out var next) ? next : Otherwise;

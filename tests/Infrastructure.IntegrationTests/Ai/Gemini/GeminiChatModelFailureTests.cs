@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using CleanBot.Application.Abstractions.Ai;
 
 namespace CleanBot.Infrastructure.IntegrationTests.Ai.Gemini;
@@ -109,6 +110,8 @@ public sealed class GeminiChatModelFailureTests
         gemini.Server.Requests.Should().HaveCount(3);
         gemini.Server.Requests.Select(request => request.Body).Distinct().Should().ContainSingle("each attempt sends the whole request again")
             .Which.Should().Contain("\"contents\"");
+        gemini.Server.Requests.Should().OnlyContain(
+            request => request.ContentLength == Encoding.UTF8.GetByteCount(request.Body), "each attempt states the length of what it sends");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using CleanBot.Application.Abstractions.Ai;
 
@@ -46,6 +47,26 @@ public sealed class GeminiChatModelRequestTests
                 { "role": "user", "parts": [{ "text": "How many people live there?" }] }
               ],
               "systemInstruction": { "parts": [{ "text": "You are a guide." }] }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Sends_Persian_text_as_UTF_8_rather_than_escapes_with_the_bodys_length()
+    {
+        await using var gemini = await GeminiHarness.StartAsync();
+        gemini.Server.Reply(GeminiReplies.Answer("پاریس."));
+        const string question = "پایتخت فرانسه کجاست؟";
+
+        await gemini.ChatModel.GenerateAsync(GeminiHarness.Request("کوتاه پاسخ بده.", question), Ct);
+
+        var request = gemini.Server.Requests.Single();
+        request.Body.Should().Contain(question).And.NotContain("\\u", "a Persian letter escaped takes 6 bytes instead of 2");
+        request.ContentLength.Should().Be(Encoding.UTF8.GetByteCount(request.Body), "the body goes out whole, not in chunks");
+        ShouldBeJson(request.Body, """
+            {
+              "contents": [{ "role": "user", "parts": [{ "text": "پایتخت فرانسه کجاست؟" }] }],
+              "systemInstruction": { "parts": [{ "text": "کوتاه پاسخ بده." }] }
             }
             """);
     }
