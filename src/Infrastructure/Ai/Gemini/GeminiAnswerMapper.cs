@@ -35,11 +35,25 @@ internal static class GeminiAnswerMapper
             : new ChatModelResult.Unavailable(EmptyAnswer);
     }
 
-    // Thought parts are the model's reasoning, not its answer.
+    // Thought parts are the model's reasoning, not its answer. A loop, not LINQ: it runs for every event of every
+    // streamed answer, whose text is nearly always one part, and the iterators were about 1 % of the bot's allocations.
     public static string AnswerText(IReadOnlyList<Part>? parts)
     {
-        var answerParts = parts?.Where(part => part.Thought != true && part.Text is not null).Select(part => part.Text) ?? [];
-        return string.Concat(answerParts);
+        var text = string.Empty;
+        if (parts is null)
+        {
+            return text;
+        }
+
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (parts[i] is { Thought: not true, Text: { } partText })
+            {
+                text = text.Length == 0 ? partText : string.Concat(text, partText);
+            }
+        }
+
+        return text;
     }
 
     // Thinking tokens are billed as output.
