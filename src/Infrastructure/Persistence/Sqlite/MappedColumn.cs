@@ -1,25 +1,26 @@
-using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CleanBot.Infrastructure.Persistence.Sqlite;
 
 /// <summary>
 /// A mapped property, its parameter in one of the bot's own prepared statements, and the conversion EF applies to its
-/// value: what lets such a statement store a value exactly as <c>SaveChanges</c> stores it.
+/// value: what lets such a statement store a value exactly as <c>SaveChanges</c> stores it. The statement is prepared
+/// from the columns' names, then each column is attached to it (<see cref="AttachTo"/>) before it binds a value.
 /// </summary>
 internal sealed class MappedColumn
 {
     private readonly IProperty _property;
     private readonly IClrPropertyGetter _getter;
-    private readonly RelationalTypeMapping _mapping;
+    private readonly ValueConverter? _converter;
+    private SqliteStatement? _statement;
+    private int _index;
 
-    public MappedColumn(IProperty property, SqliteCommand command)
+    public MappedColumn(IProperty property)
     {
         ArgumentNullException.ThrowIfNull(property);
-        ArgumentNullException.ThrowIfNull(command);
         if (property.IsShadowProperty())
         {
             throw new NotSupportedException($"{property.DeclaringType.DisplayName()}.{property.Name} has no CLR property to write.");
@@ -27,12 +28,10 @@ internal sealed class MappedColumn
 
         _property = property;
         _getter = property.GetGetter();
-        _mapping = property.GetRelationalTypeMapping();
-        Parameter = _mapping.CreateParameter(command, $"${property.Name}", value: null, property.IsNullable);
-        command.Parameters.Add(Parameter);
+        _converter = property.GetRelationalTypeMapping().Converter;
     }
 
-    public DbParameter Parameter { get; }
+    public string ParameterName => $"${_property.Name}";
 
     /// <summary>The delimited name of an entity's table.</summary>
     public static string Table(ISqlGenerationHelper sql, IEntityType entity)
@@ -49,7 +48,7 @@ internal sealed class MappedColumn
     {
         ArgumentNullException.ThrowIfNull(columns);
         return $"INSERT INTO {Table(sql, entity)} ({string.Join(", ", columns.Select(column => column.Name(sql)))}) " +
-            $"VALUES ({string.Join(", ", columns.Select(column => column.Parameter.ParameterName))})";
+            $"VALUES ({string.Join(", ", columns.Select(column => column.ParameterName))})";
     }
 
     public string Name(ISqlGenerationHelper sql)
@@ -58,13 +57,21 @@ internal sealed class MappedColumn
         return sql.DelimitIdentifier(_property.GetColumnName());
     }
 
-    public string Assignment(ISqlGenerationHelper sql) => $"{Name(sql)} = {Parameter.ParameterName}";
+    public string Assignment(ISqlGenerationHelper sql) => $"{Name(sql)} = {ParameterName}";
+
+    /// <summary>Binds this column's values to its parameter in the statement prepared from it.</summary>
+    public void AttachTo(SqliteStatement statement)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        _index = statement.ParameterIndex(ParameterName);
+        _statement = statement;
+    }
 
     public void BindFrom(object entity) => Bind(_getter.GetClrValue(entity));
 
     public void Bind(object? value)
     {
-        var stored = value is null || _mapping.Converter is not { } converter ? value : converter.ConvertToProvider(value);
-        Parameter.Value = stored ?? DBNull.Value;
+        var statement = _statement ?? throw new InvalidOperationException($"{ParameterName} is not attached to a statement.");
+        statement.Bind(_index, value is null || _converter is null ? value : _converter.ConvertToProvider(value));
     }
 }

@@ -30,7 +30,7 @@ internal sealed class SqliteInboxWriter : IInboxWriter, IDisposable
     private sealed class InsertStatement : IDisposable
     {
         private readonly SqliteConnection _connection;
-        private readonly SqliteCommand _insert;
+        private readonly SqliteStatement _insert;
         private readonly MappedColumn _updateId;
         private readonly MappedColumn _chatKey;
         private readonly MappedColumn _payload;
@@ -41,16 +41,18 @@ internal sealed class SqliteInboxWriter : IInboxWriter, IDisposable
             _connection = connection;
             var sql = context.GetService<ISqlGenerationHelper>();
             var record = context.Model.FindEntityType(typeof(InboxRecord)) ?? throw new InvalidOperationException("The inbox is not mapped.");
-            _insert = connection.CreateCommand();
-            _updateId = new MappedColumn(record.FindProperty(nameof(InboxRecord.UpdateId))!, _insert);
-            _chatKey = new MappedColumn(record.FindProperty(nameof(InboxRecord.ChatKey))!, _insert);
-            _payload = new MappedColumn(record.FindProperty(nameof(InboxRecord.Payload))!, _insert);
-            _receivedAt = new MappedColumn(record.FindProperty(nameof(InboxRecord.ReceivedAt))!, _insert);
+            _updateId = new MappedColumn(record.FindProperty(nameof(InboxRecord.UpdateId))!);
+            _chatKey = new MappedColumn(record.FindProperty(nameof(InboxRecord.ChatKey))!);
+            _payload = new MappedColumn(record.FindProperty(nameof(InboxRecord.Payload))!);
+            _receivedAt = new MappedColumn(record.FindProperty(nameof(InboxRecord.ReceivedAt))!);
             MappedColumn[] columns = [_updateId, _chatKey, _payload, _receivedAt];
 
             // HandledAt is left out: a new update is not handled yet.
-            _insert.CommandText = $"{MappedColumn.Insert(sql, record, columns)} ON CONFLICT DO NOTHING;";
-            _insert.Prepare();
+            _insert = new SqliteStatement(connection, $"{MappedColumn.Insert(sql, record, columns)} ON CONFLICT DO NOTHING;");
+            foreach (var column in columns)
+            {
+                column.AttachTo(_insert);
+            }
         }
 
         /// <summary>Inserts the updates in one transaction and returns the ids of those that were not stored yet.</summary>
@@ -58,14 +60,13 @@ internal sealed class SqliteInboxWriter : IInboxWriter, IDisposable
         {
             var stored = new List<long>(updates.Count);
             using var transaction = _connection.BeginTransaction();
-            _insert.Transaction = transaction;
             foreach (var update in updates)
             {
                 _updateId.Bind(update.UpdateId);
                 _chatKey.Bind(update.ChatKey);
                 _payload.Bind(update.Payload);
                 _receivedAt.Bind(update.ReceivedAt);
-                if (_insert.ExecuteNonQuery() == 1)
+                if (_insert.Execute() == 1)
                 {
                     stored.Add(update.UpdateId);
                 }

@@ -134,9 +134,9 @@ internal sealed partial class SqliteStoredSessionWriter(ILogger<SqliteStoredSess
     private sealed class Statements : IDisposable
     {
         private readonly SqliteConnection _connection;
-        private readonly SqliteCommand _insertMessage;
+        private readonly SqliteStatement _insertMessage;
         private readonly MappedColumn[] _messageColumns;
-        private readonly SqliteCommand _touchSession;
+        private readonly SqliteStatement _touchSession;
         private readonly MappedColumn _lastActivityAt;
         private readonly MappedColumn _endedAt;
         private readonly MappedColumn _sessionId;
@@ -148,22 +148,27 @@ internal sealed partial class SqliteStoredSessionWriter(ILogger<SqliteStoredSess
 
             var message = context.Model.FindEntityType(typeof(Message)) ?? throw new InvalidOperationException("Message is not mapped.");
             var messageId = message.FindPrimaryKey()!.Properties.Single();
-            _insertMessage = connection.CreateCommand();
-            _messageColumns = [.. message.GetProperties().Where(property => property != messageId).Select(property => new MappedColumn(property, _insertMessage))];
-            _insertMessage.CommandText =
-                $"{MappedColumn.Insert(sql, message, _messageColumns)} RETURNING {sql.DelimitIdentifier(messageId.GetColumnName())};";
+            _messageColumns = [.. message.GetProperties().Where(property => property != messageId).Select(property => new MappedColumn(property))];
+            _insertMessage = new SqliteStatement(
+                connection, $"{MappedColumn.Insert(sql, message, _messageColumns)} RETURNING {sql.DelimitIdentifier(messageId.GetColumnName())};");
 
             var session = context.Model.FindEntityType(typeof(Session)) ?? throw new InvalidOperationException("Session is not mapped.");
-            _touchSession = connection.CreateCommand();
-            _lastActivityAt = new MappedColumn(session.FindProperty(nameof(Session.LastActivityAt))!, _touchSession);
-            _endedAt = new MappedColumn(session.FindProperty(nameof(Session.EndedAt))!, _touchSession);
-            _sessionId = new MappedColumn(session.FindPrimaryKey()!.Properties.Single(), _touchSession);
-            _touchSession.CommandText =
+            _lastActivityAt = new MappedColumn(session.FindProperty(nameof(Session.LastActivityAt))!);
+            _endedAt = new MappedColumn(session.FindProperty(nameof(Session.EndedAt))!);
+            _sessionId = new MappedColumn(session.FindPrimaryKey()!.Properties.Single());
+            _touchSession = new SqliteStatement(
+                connection,
                 $"UPDATE {MappedColumn.Table(sql, session)} SET {_lastActivityAt.Assignment(sql)}, {_endedAt.Assignment(sql)} " +
-                $"WHERE {_sessionId.Assignment(sql)};";
+                $"WHERE {_sessionId.Assignment(sql)};");
 
-            _insertMessage.Prepare();
-            _touchSession.Prepare();
+            foreach (var column in _messageColumns)
+            {
+                column.AttachTo(_insertMessage);
+            }
+
+            _lastActivityAt.AttachTo(_touchSession);
+            _endedAt.AttachTo(_touchSession);
+            _sessionId.AttachTo(_touchSession);
         }
 
         /// <summary>Writes every change in one transaction; the messages get their ids once it has committed.</summary>
@@ -172,15 +177,13 @@ internal sealed partial class SqliteStoredSessionWriter(ILogger<SqliteStoredSess
             var ids = new List<long>(capacity: 2 * changes.Count);
             using (var transaction = _connection.BeginTransaction())
             {
-                _insertMessage.Transaction = transaction;
-                _touchSession.Transaction = transaction;
                 foreach (var change in changes)
                 {
                     var session = change.Session;
                     _lastActivityAt.Bind(session.LastActivityAt);
                     _endedAt.Bind(session.EndedAt);
                     _sessionId.Bind(session.Id);
-                    if (_touchSession.ExecuteNonQuery() != 1)
+                    if (_touchSession.Execute() != 1)
                     {
                         throw new DbUpdateConcurrencyException($"Session {session.Id} is no longer stored; its turn was not written.");
                     }
@@ -194,7 +197,7 @@ internal sealed partial class SqliteStoredSessionWriter(ILogger<SqliteStoredSess
                             column.BindFrom(message);
                         }
 
-                        ids.Add((long)_insertMessage.ExecuteScalar()!);
+                        ids.Add(_insertMessage.ExecuteScalarInt64());
                     }
                 }
 
