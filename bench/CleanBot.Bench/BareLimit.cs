@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.ServerSentEvents;
@@ -10,10 +11,12 @@ namespace CleanBot.Bench;
 /// <summary>
 /// The bare limit: the HTTP round trips the bot makes per update, without any bot logic, against the same fakes. One
 /// poller takes batches of up to 100 (getUpdates); <c>concurrency</c> workers each do, per update, one model request
-/// (generateContent, or streamGenerateContent when the bot streams), one sendChatAction and one sendMessage. Responses
-/// are read and parsed as JSON (each event of a stream), nothing more. No previews: the fake's answers are complete
-/// within a preview interval, so the bot sends none either unless it falls that far behind in reading a stream (the
-/// run's sendMessageDraft count shows how often).
+/// (generateContent, or streamGenerateContent when the bot streams), one sendChatAction and one sendMessage. The model
+/// request carries what the bot's carries: the chat's recent turns within the bot's default budget and its default
+/// system instruction (<see cref="BareConversation"/>), so both send the same bytes; the run's report compares the two
+/// sizes. Responses are read and parsed as JSON (each event of a stream), nothing more. No previews: the fake's answers
+/// are complete within a preview interval, so the bot sends none either unless it falls that far behind in reading a
+/// stream (the run's sendMessageDraft count shows how often).
 /// </summary>
 internal static class BareLimit
 {
@@ -30,8 +33,10 @@ internal static class BareLimit
         gemini.DefaultRequestHeaders.Add("x-goog-api-key", "bench-key");
 
         var work = Channel.CreateUnbounded<(long ChatId, string Text)>(new UnboundedChannelOptions { SingleWriter = true });
+        var conversations = new ConcurrentDictionary<long, BareConversation>();
         var poller = PollAsync(telegram, work.Writer, workload.MainCount, cancellationToken);
-        var workers = Enumerable.Range(0, concurrency).Select(_ => WorkAsync(telegram, gemini, work.Reader, streamed, cancellationToken)).ToList();
+        var workers = Enumerable.Range(0, concurrency)
+            .Select(_ => WorkAsync(telegram, gemini, work.Reader, conversations, streamed, cancellationToken)).ToList();
         await poller;
         await Task.WhenAll(workers);
     }
@@ -54,22 +59,30 @@ internal static class BareLimit
     }
 
     private static async Task WorkAsync(
-        HttpClient telegram, HttpClient gemini, ChannelReader<(long ChatId, string Text)> work, bool streamed, CancellationToken cancellationToken)
+        HttpClient telegram,
+        HttpClient gemini,
+        ChannelReader<(long ChatId, string Text)> work,
+        ConcurrentDictionary<long, BareConversation> conversations,
+        bool streamed,
+        CancellationToken cancellationToken)
     {
         await foreach (var (chatId, text) in work.ReadAllAsync(cancellationToken))
         {
             var chat = chatId.ToString(CultureInfo.InvariantCulture);
-            var question = $$"""{"contents":[{"role":"user","parts":[{"text":{{JsonSerializer.Serialize(text)}}}]}]}""";
+            var conversation = conversations.GetOrAdd(chatId, static _ => new BareConversation());
+            var request = conversation.Ask(text);
             if (streamed)
             {
-                await StreamAsync(gemini, question, cancellationToken);
+                await StreamAsync(gemini, request, cancellationToken);
             }
             else
             {
-                using (await PostAsync(gemini, "./bench:generateContent", question, cancellationToken))
+                using (await PostAsync(gemini, "./bench:generateContent", request, cancellationToken))
                 {
                 }
             }
+
+            conversation.Answered(Workload.Answer);
 
             using (await PostAsync(telegram, "sendChatAction", $$"""{"chat_id":{{chat}},"action":"typing"}""", cancellationToken))
             {
@@ -82,9 +95,9 @@ internal static class BareLimit
     }
 
     /// <summary>streamGenerateContent?alt=sse, read as the bot reads it: the body as it comes, one event at a time.</summary>
-    private static async Task StreamAsync(HttpClient gemini, string json, CancellationToken cancellationToken)
+    private static async Task StreamAsync(HttpClient gemini, byte[] json, CancellationToken cancellationToken)
     {
-        using var content = new StringContent(json, Encoding.UTF8);
+        using var content = new ByteArrayContent(json);
         content.Headers.ContentType = Json;
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("./bench:streamGenerateContent?alt=sse", UriKind.Relative)) { Content = content };
         using var response = await gemini.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
@@ -96,9 +109,12 @@ internal static class BareLimit
         }
     }
 
-    private static async Task<JsonDocument> PostAsync(HttpClient client, string path, string json, CancellationToken cancellationToken)
+    private static Task<JsonDocument> PostAsync(HttpClient client, string path, string json, CancellationToken cancellationToken) =>
+        PostAsync(client, path, Encoding.UTF8.GetBytes(json), cancellationToken);
+
+    private static async Task<JsonDocument> PostAsync(HttpClient client, string path, byte[] json, CancellationToken cancellationToken)
     {
-        using var content = new StringContent(json, Encoding.UTF8);
+        using var content = new ByteArrayContent(json);
         content.Headers.ContentType = Json;
         using var response = await client.PostAsync(new Uri(path, UriKind.Relative), content, cancellationToken);
         response.EnsureSuccessStatusCode();

@@ -88,6 +88,9 @@ internal sealed record BenchReport
 
     public required IReadOnlyList<TurnFigure> MainRunTurns { get; init; }
 
+    /// <summary>The measured run's model requests together; null when none was counted.</summary>
+    public RequestFigure? MainRunMeanRequest { get; init; }
+
     public required IReadOnlyList<TurnFigure> ProbeTurns { get; init; }
 
     public required bool ProbeCompleted { get; init; }
@@ -183,6 +186,11 @@ internal sealed record BenchReport
             rows.Add(("Gemini request, measured run, turn 1 → turn " + last.Turn.ToString(CultureInfo.InvariantCulture), F($"{first.Contents:0.0} → {last.Contents:0.0} contents, {first.BodyBytes:0} → {last.BodyBytes:0} bytes")));
         }
 
+        if (MainRunMeanRequest is { } mean)
+        {
+            rows.Add(("Gemini request, measured run, mean", F($"{mean.Contents:0.0} contents, {mean.BodyBytes:0.0} bytes")));
+        }
+
         foreach (var turn in ProbeTurns.Where(turn => turn.Turn is 1 or 10 or 20 || turn == ProbeTurns[^1]).DistinctBy(turn => turn.Turn))
         {
             rows.Add((F($"Gemini request, one conversation, turn {turn.Turn}"), F($"{turn.Contents:0} contents, {turn.BodyBytes:0} bytes")));
@@ -203,6 +211,7 @@ internal sealed record BenchReport
             if (BareRequests is { } requests)
             {
                 rows.Add(("bare limit: the requests of the five rows above", requests.ToString()));
+                rows.Add(("bare limit: Gemini request, mean", F($"{requests.MeanRequestContents:0.0} contents, {requests.MeanRequestBytes:0.0} bytes")));
             }
 
             rows.Add(("bot / bare limit", F($"{BotToBareRatio:P1}")));
@@ -229,11 +238,17 @@ internal sealed record BenchReport
 /// <summary>What one generateContent request carried: the entries in "contents" and the body's size.</summary>
 internal sealed record TurnFigure(int Turn, int Requests, double Contents, double BodyBytes);
 
-/// <summary>The bare limit's rate and the requests its loop made.</summary>
+/// <summary>The model requests of a run together: how many, and their mean "contents" entries and body size.</summary>
+internal sealed record RequestFigure(int Requests, double Contents, double BodyBytes);
+
+/// <summary>The second half of the measured run, when the bot is warm.</summary>
 /// <param name="BotCpuMsPerUpdate">CPU ms per update, which is CPU s per 1,000 updates.</param>
 internal sealed record SecondHalfFigures(double UpdatesPerSecond, double LatencyP50Ms, double LatencyP95Ms, double LatencyP99Ms, double BotCpuMsPerUpdate);
 
-internal sealed record BareFigures(double UpdatesPerSecond, int ModelRequests, int StreamedModelRequests, int ChatActions, int Drafts, int Edits)
+/// <summary>The bare limit's rate and the requests its loop made.</summary>
+/// <param name="MeanRequestBytes">The model requests' mean body, to compare with the bot's.</param>
+internal sealed record BareFigures(
+    double UpdatesPerSecond, int ModelRequests, int StreamedModelRequests, int ChatActions, int Drafts, int Edits, double MeanRequestBytes, double MeanRequestContents)
 {
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture, $"{ModelRequests - StreamedModelRequests} / {StreamedModelRequests} / {ChatActions} / {Drafts} / {Edits}");

@@ -243,6 +243,7 @@ namespace CleanBot.Bench
                 UnexpectedReplies = workload.UnexpectedReplies,
                 BotLogLines = bot.LogLines,
                 MainRunTurns = [.. mainTurns.Select(pair => new TurnFigure(pair.Key, pair.Value.Requests, pair.Value.MeanContents, pair.Value.MeanBodyBytes))],
+                MainRunMeanRequest = MeanRequest(TurnStats.Sum(mainTurns.Values)),
                 ProbeTurns = [.. probeTurns.Select(pair => new TurnFigure(pair.Key, pair.Value.Requests, pair.Value.MeanContents, pair.Value.MeanBodyBytes))],
                 ProbeCompleted = probeCompleted,
                 ProbeLatencyP50Ms = BenchReport.Percentile(probeLatencies, 50),
@@ -320,6 +321,9 @@ namespace CleanBot.Bench
             }
         }
 
+        private static RequestFigure? MeanRequest(TurnStats sum) =>
+            sum.Requests == 0 ? null : new RequestFigure(sum.Requests, sum.MeanContents, sum.MeanBodyBytes);
+
         private static async Task<BareFigures> BareLimitAsync(BenchOptions options, TimeSpan latency)
         {
             var workload = new Workload(options.Updates, options.Users, probeCount: 0);
@@ -334,7 +338,10 @@ namespace CleanBot.Bench
             await workload.MainDone.WaitAsync(timeout.Token);
             var elapsed = Stopwatch.GetElapsedTime(started, workload.LastMainReplyAt).TotalSeconds;
             var rate = elapsed > 0 ? workload.MainCount / elapsed : 0;
-            return new BareFigures(rate, workload.ModelRequests, workload.StreamedModelRequests, workload.ChatActions, workload.Drafts, workload.Edits);
+            var modelRequests = TurnStats.Sum(workload.ModelRequestSizes().Main.Values);
+            return new BareFigures(
+                rate, workload.ModelRequests, workload.StreamedModelRequests, workload.ChatActions, workload.Drafts, workload.Edits,
+                modelRequests.MeanBodyBytes, modelRequests.MeanContents);
         }
     }
 }

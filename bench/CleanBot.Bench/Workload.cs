@@ -313,4 +313,8 @@ internal sealed record TurnStats(int Requests, long BodyBytes, long Contents)
     public double MeanBodyBytes => Requests == 0 ? 0 : (double)BodyBytes / Requests;
 
     public double MeanContents => Requests == 0 ? 0 : (double)Contents / Requests;
+
+    /// <summary>All the turns' requests together.</summary>
+    public static TurnStats Sum(IEnumerable<TurnStats> turns) =>
+        turns.Aggregate(new TurnStats(0, 0, 0), (sum, turn) => new TurnStats(sum.Requests + turn.Requests, sum.BodyBytes + turn.BodyBytes, sum.Contents + turn.Contents));
 }
