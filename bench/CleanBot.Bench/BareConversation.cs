@@ -13,7 +13,8 @@ namespace CleanBot.Bench;
 internal sealed class BareConversation
 {
     // The bot's defaults (ConversationOptions in src/Application), copied: the bench never references the bot's code.
-    // If they drift apart, the report's "model request bytes" row shows the bot and the bare loop sending different sizes.
+    // If they drift apart, the report's two "Gemini request, mean" rows show the bot and the bare loop sending different
+    // sizes.
     private const int MaxMessages = 40;
     private const int MaxCharacters = 32_000;
     private const string SystemInstruction =

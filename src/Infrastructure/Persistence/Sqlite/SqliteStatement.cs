@@ -13,9 +13,14 @@ namespace CleanBot.Infrastructure.Persistence.Sqlite;
 /// (docs/performance.md). Values are bound as Microsoft.Data.Sqlite binds them, for the types the bot's columns store.
 /// Not thread-safe: its writer runs it in the file's write queue.
 /// </summary>
+/// <remarks>
+/// A file busy with another process's write is waited for by SQLite itself, up to the connection's <c>busy_timeout</c>
+/// (<see cref="SqlitePragmaInterceptor"/>); past it the write fails with a <see cref="SqliteException"/>, as a command's
+/// would once its own timeout ran out.
+/// </remarks>
 internal sealed class SqliteStatement : IDisposable
 {
-    // Short texts (a chat key, a date) are encoded on the stack; longer ones (an update, a message) in a pooled buffer.
+    // Short texts (a chat key) are encoded on the stack; longer ones (an update, a message) in a pooled buffer.
     private const int StackTextBytes = 256;
 
     private readonly SqliteConnection _connection;
@@ -47,7 +52,7 @@ internal sealed class SqliteStatement : IDisposable
             int number => raw.sqlite3_bind_int64(_statement, index, number),
             bool flag => raw.sqlite3_bind_int64(_statement, index, flag ? 1 : 0),
             double number => raw.sqlite3_bind_double(_statement, index, number),
-            DateTime time => BindText(index, time.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+            DateTime time => BindDateTime(index, time),
             _ => throw new NotSupportedException($"The bot's own statements do not store {value.GetType()} values."),
         };
         SqliteException.ThrowExceptionForRC(result, _connection.Handle);
@@ -102,6 +107,15 @@ internal sealed class SqliteStatement : IDisposable
         {
             SqliteException.ThrowExceptionForRC(result, _connection.Handle);
         }
+    }
+
+    // Microsoft.Data.Sqlite's text for a date, written straight into UTF-8 (27 bytes at most).
+    private int BindDateTime(int index, DateTime time)
+    {
+        Span<byte> text = stackalloc byte[32];
+        return time.TryFormat(text, out var written, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)
+            ? raw.sqlite3_bind_text(_statement, index, text[..written])
+            : throw new FormatException($"{time:O} does not fit the date format.");
     }
 
     private int BindText(int index, string text)
