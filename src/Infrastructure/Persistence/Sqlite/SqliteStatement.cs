@@ -20,7 +20,8 @@ namespace CleanBot.Infrastructure.Persistence.Sqlite;
 /// </remarks>
 internal sealed class SqliteStatement : IDisposable
 {
-    // Short texts (a chat key) are encoded on the stack; longer ones (an update, a message) in a pooled buffer.
+    // Short texts (a brief question or answer) are encoded on the stack; longer ones (an update, most answers) in a
+    // pooled buffer.
     private const int StackTextBytes = 256;
 
     private readonly SqliteConnection _connection;
