@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CleanBot.Presentation.Bot.Telegram.Webhook;
-using Telegram.Bot.Requests;
 using Telegram.Bot.Types.Enums;
 
 namespace CleanBot.Presentation.Bot.Telegram.Polling;
@@ -10,7 +9,7 @@ namespace CleanBot.Presentation.Bot.Telegram.Polling;
 /// getUpdates returning each update as raw JSON, so one malformed update is skipped on its own instead of failing the
 /// whole batch (and being fetched again, forever).
 /// </summary>
-internal sealed class GetRawUpdatesRequest() : RequestBase<JsonElement[]>("getUpdates")
+internal sealed class GetRawUpdatesRequest() : WholeBodyRequest<JsonElement[]>("getUpdates")
 {
     [JsonPropertyName("offset")]
     public int? Offset { get; init; }

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Telegram.Bot.Requests;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
@@ -8,9 +7,10 @@ namespace CleanBot.Presentation.Bot.Telegram.Replies;
 /// <summary>
 /// sendMessage with the fields the bot's replies use, answered by the sent message's id alone: Telegram returns the
 /// whole <see cref="Message"/> (its chat, its sender, the text and its entities again), and the bot never reads more
-/// of it than the id, so the rest is skipped unread instead of built into objects for every answer.
+/// of it than the id, so the rest is skipped unread instead of built into objects for every answer. Its body goes out
+/// whole, with Persian text as UTF-8 (<see cref="WholeBodyRequest{TResult}"/>).
 /// </summary>
-internal sealed class SendTextRequest() : RequestBase<SentMessage>("sendMessage")
+internal sealed class SendTextRequest() : WholeBodyRequest<SentMessage>("sendMessage")
 {
     [JsonPropertyName("chat_id")]
     public required long ChatId { get; init; }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
-using Telegram.Bot.Types.Enums;
 
 namespace CleanBot.Presentation.Bot.Telegram.Replies;
 
@@ -53,7 +52,7 @@ internal sealed partial class TypingIndicator(
     {
         try
         {
-            await bot.SendChatAction(target.ChatId, ChatAction.Typing, target.MessageThreadId, cancellationToken: cancellationToken);
+            await bot.SendRequest(SendTypingRequest.To(target), cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
