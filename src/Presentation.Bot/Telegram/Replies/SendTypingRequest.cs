@@ -4,8 +4,8 @@ using Telegram.Bot.Types.Enums;
 namespace CleanBot.Presentation.Bot.Telegram.Replies;
 
 /// <summary>
-/// sendChatAction "typing" in a reply's chat and topic: the library's request, with its body written whole
-/// (<see cref="WholeBodyRequest{TResult}"/>), as it goes out for nearly every question.
+/// sendChatAction "typing" in a reply's chat and topic, the JSON of the library's request written whole
+/// (<see cref="WholeBodyRequest{TResult}"/>): it goes out for nearly every question.
 /// </summary>
 internal sealed class SendTypingRequest() : WholeBodyRequest<bool>("sendChatAction")
 {
