@@ -188,7 +188,7 @@ internal sealed record BenchReport
 
         if (MainRunMeanRequest is { } mean)
         {
-            rows.Add(("Gemini request, measured run, mean", F($"{mean.Contents:0.0} contents, {mean.BodyBytes:0.0} bytes")));
+            rows.Add(("Gemini request, measured run, mean", mean.ToString()));
         }
 
         foreach (var turn in ProbeTurns.Where(turn => turn.Turn is 1 or 10 or 20 || turn == ProbeTurns[^1]).DistinctBy(turn => turn.Turn))
@@ -211,7 +211,7 @@ internal sealed record BenchReport
             if (BareRequests is { } requests)
             {
                 rows.Add(("bare limit: the requests of the five rows above", requests.ToString()));
-                rows.Add(("bare limit: Gemini request, mean", F($"{requests.MeanRequestContents:0.0} contents, {requests.MeanRequestBytes:0.0} bytes")));
+                rows.Add(("bare limit: Gemini request, mean", requests.MeanRequest?.ToString() ?? "n/a"));
             }
 
             rows.Add(("bot / bare limit", F($"{BotToBareRatio:P1}")));
@@ -239,16 +239,19 @@ internal sealed record BenchReport
 internal sealed record TurnFigure(int Turn, int Requests, double Contents, double BodyBytes);
 
 /// <summary>The model requests of a run together: how many, and their mean "contents" entries and body size.</summary>
-internal sealed record RequestFigure(int Requests, double Contents, double BodyBytes);
+internal sealed record RequestFigure(int Requests, double Contents, double BodyBytes)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Contents:0.0} contents, {BodyBytes:0.0} bytes");
+}
 
 /// <summary>The second half of the measured run, when the bot is warm.</summary>
 /// <param name="BotCpuMsPerUpdate">CPU ms per update, which is CPU s per 1,000 updates.</param>
 internal sealed record SecondHalfFigures(double UpdatesPerSecond, double LatencyP50Ms, double LatencyP95Ms, double LatencyP99Ms, double BotCpuMsPerUpdate);
 
 /// <summary>The bare limit's rate and the requests its loop made.</summary>
-/// <param name="MeanRequestBytes">The model requests' mean body, to compare with the bot's.</param>
+/// <param name="MeanRequest">The model requests together, to compare with the bot's; null when none was counted.</param>
 internal sealed record BareFigures(
-    double UpdatesPerSecond, int ModelRequests, int StreamedModelRequests, int ChatActions, int Drafts, int Edits, double MeanRequestBytes, double MeanRequestContents)
+    double UpdatesPerSecond, int ModelRequests, int StreamedModelRequests, int ChatActions, int Drafts, int Edits, RequestFigure? MeanRequest)
 {
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture, $"{ModelRequests - StreamedModelRequests} / {StreamedModelRequests} / {ChatActions} / {Drafts} / {Edits}");

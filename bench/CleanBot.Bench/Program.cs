@@ -338,10 +338,9 @@ namespace CleanBot.Bench
             await workload.MainDone.WaitAsync(timeout.Token);
             var elapsed = Stopwatch.GetElapsedTime(started, workload.LastMainReplyAt).TotalSeconds;
             var rate = elapsed > 0 ? workload.MainCount / elapsed : 0;
-            var modelRequests = TurnStats.Sum(workload.ModelRequestSizes().Main.Values);
             return new BareFigures(
                 rate, workload.ModelRequests, workload.StreamedModelRequests, workload.ChatActions, workload.Drafts, workload.Edits,
-                modelRequests.MeanBodyBytes, modelRequests.MeanContents);
+                MeanRequest(TurnStats.Sum(workload.ModelRequestSizes().Main.Values)));
         }
     }
 }
