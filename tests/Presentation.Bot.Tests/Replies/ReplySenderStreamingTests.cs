@@ -7,8 +7,6 @@ using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
-using Telegram.Bot.Requests;
-using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
 namespace CleanBot.Presentation.Bot.Tests.Replies;
@@ -30,7 +28,7 @@ public sealed class ReplySenderStreamingTests : IDisposable
         _budget = new OutboundBudget(options);
         var delivery = new ChatDelivery(new ChatCooldowns(TimeProvider.System), _budget, options, TimeProvider.System, NullLogger<ChatDelivery>.Instance);
         _sender = new ReplySender(_bot, delivery, NullLogger<ReplySender>.Instance);
-        _bot.SendRequest(Arg.Any<EditMessageTextRequest>(), Arg.Any<CancellationToken>()).Returns(new Message());
+        _bot.SendRequest(Arg.Any<EditTextRequest>(), Arg.Any<CancellationToken>()).Returns(new SentMessage(11));
         _bot.SendRequest(Arg.Any<SendTextRequest>(), Arg.Any<CancellationToken>()).Returns(new SentMessage(12));
     }
 
@@ -48,7 +46,7 @@ public sealed class ReplySenderStreamingTests : IDisposable
         await _sender.SendMarkdownAsync(Target, "All **done**.", new ShownPreview(11, "All **do", ParseMode.Html), CancellationToken.None);
 
         await _bot.Received(1).SendRequest(
-            Arg.Is<EditMessageTextRequest>(edit => edit.MessageId == 11 && edit.Text == "All <b>done</b>." && edit.ParseMode == ParseMode.Html),
+            Arg.Is<EditTextRequest>(edit => edit.MessageId == 11 && edit.Text == "All <b>done</b>." && edit.ParseMode == ParseMode.Html),
             Arg.Any<CancellationToken>());
         await _bot.DidNotReceive().SendRequest(Arg.Any<SendTextRequest>(), Arg.Any<CancellationToken>());
     }
@@ -56,7 +54,7 @@ public sealed class ReplySenderStreamingTests : IDisposable
     [Fact]
     public async Task A_not_modified_answer_to_the_final_edit_is_harmless()
     {
-        _bot.SendRequest(Arg.Any<EditMessageTextRequest>(), Arg.Any<CancellationToken>())
+        _bot.SendRequest(Arg.Any<EditTextRequest>(), Arg.Any<CancellationToken>())
             .ThrowsAsync(new ApiRequestException("Bad Request: message is not modified: specified new message content and reply markup are exactly the same", 400));
 
         var finishing = () => _sender.SendMarkdownAsync(Target, "Same.", new ShownPreview(11, "Same", ParseMode.None), CancellationToken.None);
@@ -72,7 +70,7 @@ public sealed class ReplySenderStreamingTests : IDisposable
 
         await _sender.SendMarkdownAsync(Target, markdown, new ShownPreview(11, "Paragraph 1", ParseMode.Html), CancellationToken.None);
 
-        await _bot.Received(1).SendRequest(Arg.Is<EditMessageTextRequest>(edit => edit.MessageId == 11), Arg.Any<CancellationToken>());
+        await _bot.Received(1).SendRequest(Arg.Is<EditTextRequest>(edit => edit.MessageId == 11), Arg.Any<CancellationToken>());
         await _bot.Received(2).SendRequest(Arg.Is<SendTextRequest>(send => send.ReplyParameters == null), Arg.Any<CancellationToken>());
     }
 
@@ -82,7 +80,7 @@ public sealed class ReplySenderStreamingTests : IDisposable
         await _sender.SendPlainAsync(Target, "Gemini is not available.", new ShownPreview(11, "Once upon a", ParseMode.Html), CancellationToken.None);
 
         await _bot.Received(1).SendRequest(
-            Arg.Is<EditMessageTextRequest>(edit => edit.MessageId == 11 && edit.Text == "Gemini is not available." && edit.ParseMode == ParseMode.None),
+            Arg.Is<EditTextRequest>(edit => edit.MessageId == 11 && edit.Text == "Gemini is not available." && edit.ParseMode == ParseMode.None),
             Arg.Any<CancellationToken>());
     }
 

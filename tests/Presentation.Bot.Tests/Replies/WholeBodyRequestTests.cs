@@ -10,7 +10,7 @@ using Telegram.Bot.Types.Enums;
 namespace CleanBot.Presentation.Bot.Tests.Replies;
 
 /// <summary>
-/// The bot's own sendMessage and sendChatAction: the JSON Telegram.Bot's requests would send, written whole with Persian
+/// The bot's own sendMessage, sendChatAction, editMessageText and sendMessageDraft: the JSON Telegram.Bot's requests would send, written whole with Persian
 /// text as UTF-8, and the id out of Telegram's whole answer.
 /// </summary>
 public sealed class WholeBodyRequestTests
@@ -59,6 +59,55 @@ public sealed class WholeBodyRequestTests
 
         ours.MethodName.Should().Be(theirs.MethodName);
         ShouldBeTheSameJson(await BodyOf(ours), await BodyOf(theirs));
+    }
+
+    [Theory]
+    [InlineData(42L, 7, "Hello", ParseMode.None)]
+    [InlineData(-100_42L, 123, "<b>Hi</b> & سلام \"there\"", ParseMode.Html)]
+    public async Task An_edit_sends_the_body_Telegram_Bots_editMessageText_would(long chatId, int messageId, string text, ParseMode parseMode)
+    {
+        var ours = EditTextRequest.Of(chatId, messageId, text, parseMode);
+        var theirs = new EditMessageTextRequest
+        {
+            ChatId = chatId,
+            MessageId = messageId,
+            Text = text,
+            ParseMode = parseMode,
+            LinkPreviewOptions = new LinkPreviewOptions { IsDisabled = true },
+        };
+
+        ours.MethodName.Should().Be(theirs.MethodName);
+        ShouldBeTheSameJson(await BodyOf(ours), await BodyOf(theirs));
+    }
+
+    [Theory]
+    [InlineData(42L, 1L, "", ParseMode.None, null)]
+    [InlineData(42L, 9_000_000_001L, "<i>سلام</i> & more", ParseMode.Html, 5)]
+    public async Task A_draft_sends_the_body_Telegram_Bots_sendMessageDraft_would(long chatId, long draftId, string text, ParseMode parseMode, int? threadId)
+    {
+        var ours = SendDraftRequest.To(new ReplyTarget(chatId, threadId, null), draftId, text, parseMode);
+        var theirs = new SendMessageDraftRequest { ChatId = chatId, DraftId = draftId, Text = text, ParseMode = parseMode, MessageThreadId = threadId };
+
+        ours.MethodName.Should().Be(theirs.MethodName);
+        ShouldBeTheSameJson(await BodyOf(ours), await BodyOf(theirs));
+    }
+
+    [Fact]
+    public async Task Previews_go_out_whole_with_their_length_and_Persian_text_as_UTF_8()
+    {
+        const string text = "پاسخ در حال نوشتن است…";
+        RequestBase<SentMessage> edit = EditTextRequest.Of(42, 7, text, ParseMode.Html);
+        RequestBase<bool> draft = SendDraftRequest.To(new ReplyTarget(42, null, null), 3, text, ParseMode.Html);
+
+        foreach (var body in new[] { edit.ToHttpContent()!, draft.ToHttpContent()! })
+        {
+            using (body)
+            {
+                var bytes = await body.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+                body.Headers.ContentLength.Should().Be(bytes.Length);
+                Encoding.UTF8.GetString(bytes).Should().Contain(text, "each preview carries all of the answer so far, 6 bytes a letter if escaped");
+            }
+        }
     }
 
     [Fact]

@@ -65,7 +65,7 @@ internal sealed partial class ReplySender(ITelegramBotClient bot, ChatDelivery d
         {
             await delivery.RunAsync(
                 target.ChatId,
-                token => bot.EditMessageText(target.ChatId, shown.MessageId, text, parseMode, linkPreviewOptions: LinkPreview.Off, cancellationToken: token),
+                token => bot.SendRequest(EditTextRequest.Of(target.ChatId, shown.MessageId, text, parseMode), token),
                 cancellationToken);
         }
         catch (ApiRequestException exception) when (BotApiRefusals.IsNotModified(exception))

@@ -203,11 +203,11 @@ internal sealed partial class StreamedAnswer : IAnswerProgress, IAsyncDisposable
     {
         if (_draftId is { } draftId)
         {
-            await _bot.SendMessageDraft(_target.ChatId, draftId, text, _parseMode, _target.MessageThreadId, cancellationToken: cancellationToken);
+            await _bot.SendRequest(SendDraftRequest.To(_target, draftId, text, _parseMode), cancellationToken);
         }
         else if (_messageId is { } messageId)
         {
-            await _bot.EditMessageText(_target.ChatId, messageId, text, _parseMode, linkPreviewOptions: LinkPreview.Off, cancellationToken: cancellationToken);
+            await _bot.SendRequest(EditTextRequest.Of(_target.ChatId, messageId, text, _parseMode), cancellationToken);
         }
         else
         {
