@@ -10,8 +10,8 @@ using Telegram.Bot.Types.Enums;
 namespace CleanBot.Presentation.Bot.Tests.Replies;
 
 /// <summary>
-/// The bot's own sendMessage, sendChatAction, editMessageText and sendMessageDraft: the JSON Telegram.Bot's requests would send, written whole with Persian
-/// text as UTF-8, and the id out of Telegram's whole answer.
+/// The bot's own sendMessage, sendChatAction, editMessageText and sendMessageDraft: the JSON Telegram.Bot's requests
+/// would send, written whole with Persian text as UTF-8, and the id out of Telegram's whole answer.
 /// </summary>
 public sealed class WholeBodyRequestTests
 {
