@@ -40,6 +40,7 @@ public static class PersistenceServiceCollectionExtensions
         else
         {
             services.AddDbContextPool<SqliteBotDbContext>(options => SqliteDatabase.Configure(options, settings.ConnectionString));
+            services.AddSingleton<SqliteWriterConnection>();
             services.AddSingleton<IStoredSessionWriter, SqliteStoredSessionWriter>();
             services.AddSingleton<IInboxWriter, SqliteInboxWriter>();
             AddRepositories<SqliteBotDbContext>(services);

@@ -1,6 +1,7 @@
 using CleanBot.Application.Abstractions.Inbox;
 using CleanBot.Infrastructure.Persistence.Inbox;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanBot.Infrastructure.IntegrationTests.Persistence;
@@ -50,6 +51,29 @@ public sealed class SqliteInboxWriterTests(SqliteTestDatabase database) : IClass
         stored.Should().Equal(updates[0].UpdateId, updates[2].UpdateId);
     }
 
+    [Fact]
+    public async Task An_update_marked_handled_directly_is_marked_with_the_same_value_as_EF_and_no_other_is()
+    {
+        var chat = Random.Shared.NextInt64(1, long.MaxValue);
+        var updates = Enumerable.Range(0, 4).Select(_ => new InboundUpdate(Random.Shared.NextInt64(1, long.MaxValue), chat, "{}", Received)).ToArray();
+        var handledAt = Received.AddMinutes(1);
+        var writer = database.Services.GetRequiredService<IInboxWriter>();
+        await using (var request = database.BeginRequest())
+        {
+            await writer.AddNewAsync(request.DbContext, updates, Cancellation);
+            await request.DbContext.Set<InboxRecord>().Where(record => record.UpdateId == updates[0].UpdateId)
+                .ExecuteUpdateAsync(setters => setters.SetProperty(record => record.HandledAt, handledAt), Cancellation);
+
+            await writer.MarkHandledAsync(request.DbContext, [updates[1].UpdateId, updates[2].UpdateId], handledAt, Cancellation);
+        }
+
+        var byEf = await StoredRowAsync(updates[0].UpdateId);
+        byEf.Should().EndWith("text:2026-03-21 12:01:00.1234567", "a date is stored as UTC text");
+        (await StoredRowAsync(updates[1].UpdateId)).Should().Be(byEf);
+        (await StoredRowAsync(updates[2].UpdateId)).Should().Be(byEf);
+        (await StoredRowAsync(updates[3].UpdateId)).Should().EndWith("null");
+    }
+
     /// <summary>The row's values but its id, as SQLite holds them: each with its storage class.</summary>
     private async Task<string> StoredRowAsync(long updateId)
     {
@@ -58,7 +82,7 @@ public sealed class SqliteInboxWriterTests(SqliteTestDatabase database) : IClass
         await using var select = connection.CreateCommand();
         select.CommandText = """
             SELECT typeof("ChatKey") || ':' || "ChatKey", typeof("Payload") || ':' || "Payload",
-                   typeof("ReceivedAt") || ':' || "ReceivedAt", typeof("HandledAt")
+                   typeof("ReceivedAt") || ':' || "ReceivedAt", typeof("HandledAt") || coalesce(':' || "HandledAt", '')
             FROM "InboxUpdates" WHERE "UpdateId" = $id
             """;
         select.Parameters.AddWithValue("$id", updateId);

@@ -5,7 +5,7 @@ namespace CleanBot.Infrastructure.Persistence.Inbox;
 
 /// <summary>
 /// The inbox in the bot's database. Reads are untracked: records are handed out, never edited in place. New updates are
-/// stored by the <see cref="IInboxWriter"/> where there is one, and through EF otherwise.
+/// stored, and handled ones marked, by the <see cref="IInboxWriter"/> where there is one, and through EF otherwise.
 /// </summary>
 internal sealed class UpdateInbox<TContext>(TContext dbContext, IInboxWriter? writer = null) : IUpdateInbox
     where TContext : BotDbContext
@@ -82,10 +82,18 @@ internal sealed class UpdateInbox<TContext>(TContext dbContext, IInboxWriter? wr
     public Task MarkHandledAsync(IReadOnlyCollection<long> updateIds, DateTimeOffset handledAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(updateIds);
+        if (updateIds.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (writer is not null)
+        {
+            return writer.MarkHandledAsync(dbContext, updateIds, handledAt, cancellationToken);
+        }
+
         var ids = updateIds as long[] ?? [.. updateIds];
-        return ids.Length == 0
-            ? Task.CompletedTask
-            : dbContext.WriteAsync(token => MarkAllHandled(dbContext, ids, handledAt, token), cancellationToken);
+        return dbContext.WriteAsync(token => MarkAllHandled(dbContext, ids, handledAt, token), cancellationToken);
     }
 
     public async Task<IReadOnlyList<long>> ChatsWithPendingAsync(int max, CancellationToken cancellationToken) =>

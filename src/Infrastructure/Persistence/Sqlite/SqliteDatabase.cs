@@ -13,8 +13,8 @@ internal static class SqliteDatabase
         options.UseSqlite(connectionString).AddInterceptors(SqlitePragmaInterceptor.Instance);
 
     /// <summary>
-    /// A connection of its own to the context's file, with the pragmas EF's connections get, for the bot's own prepared
-    /// statements: they live as long as their connection.
+    /// A connection to the context's file outside EF's pool, with the pragmas EF's connections get, for the bot's own
+    /// prepared statements (<see cref="SqliteWriterConnection"/>): they live as long as their connection.
     /// </summary>
     public static SqliteConnection OpenConnection(BotDbContext context)
     {

@@ -7,26 +7,36 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace CleanBot.Infrastructure.Persistence.Sqlite;
 
 /// <summary>
-/// Stores each batch of updates in the SQLite inbox with one statement prepared once, on a connection of its own, in
-/// the file's write queue. Through EF each batch of 100 cost a query for the updates already stored, then a command of
-/// 100 <c>INSERT</c>s that SQLite parsed anew (docs/performance.md). Here <c>ON CONFLICT DO NOTHING</c> skips an update
-/// stored before, by this instance or another, and says which ones were new. The statement is made from EF's model, so
-/// a row is stored exactly as <c>SaveChanges</c> stores it.
+/// Stores each batch of updates in the SQLite inbox, and marks updates handled, with statements prepared once on the
+/// connection the bot's own writers share (<see cref="SqliteWriterConnection"/>), in the file's write queue. Through EF
+/// each batch of 100 cost a query for the updates already stored, then a command of 100 <c>INSERT</c>s that SQLite
+/// parsed anew (docs/performance.md). Here <c>ON CONFLICT DO NOTHING</c> skips an update stored before, by this
+/// instance or another, and says which ones were new. The statements are made from EF's model, so a row is stored and
+/// marked exactly as EF stores and marks it.
 /// </summary>
-internal sealed class SqliteInboxWriter : IInboxWriter, IDisposable
+internal sealed class SqliteInboxWriter(SqliteWriterConnection writerConnection) : IInboxWriter
 {
-    private readonly SqliteOwnStatements<InsertStatement> _insert = new((context, connection) => new InsertStatement(context, connection));
-
     public Task<IReadOnlyList<long>> AddNewAsync(BotDbContext context, IReadOnlyList<InboundUpdate> updates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(updates);
-        return context.WriteAsync(_ => Task.FromResult<IReadOnlyList<long>>(_insert.Run(context, insert => insert.InsertNew(updates))), cancellationToken);
+        return context.WriteAsync(
+            _ => Task.FromResult<IReadOnlyList<long>>(
+                writerConnection.Run(context, static (db, sqlite) => new InsertStatement(db, sqlite), insert => insert.InsertNew(updates))),
+            cancellationToken);
     }
 
-    public void Dispose() => _insert.Dispose();
+    public Task MarkHandledAsync(BotDbContext context, IReadOnlyCollection<long> updateIds, DateTimeOffset handledAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(updateIds);
+        return context.WriteAsync(
+            _ => Task.FromResult(
+                writerConnection.Run(context, static (db, sqlite) => new MarkStatement(db, sqlite), mark => mark.Mark(updateIds, handledAt))),
+            cancellationToken);
+    }
 
-    /// <summary>The writer's connection and its prepared <c>INSERT</c>.</summary>
+    /// <summary>The prepared <c>INSERT</c>, and the connection it was prepared on.</summary>
     private sealed class InsertStatement : IDisposable
     {
         private readonly SqliteConnection _connection;
@@ -76,10 +86,46 @@ internal sealed class SqliteInboxWriter : IInboxWriter, IDisposable
             return stored;
         }
 
-        public void Dispose()
+        public void Dispose() => _insert.Dispose();
+    }
+
+    /// <summary>The prepared <c>UPDATE</c> that marks an update handled, and the connection it was prepared on.</summary>
+    private sealed class MarkStatement : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly SqliteStatement _mark;
+        private readonly MappedColumn _handledAt;
+        private readonly MappedColumn _updateId;
+
+        public MarkStatement(BotDbContext context, SqliteConnection connection)
         {
-            _insert.Dispose();
-            _connection.Dispose();
+            _connection = connection;
+            var sql = context.GetService<ISqlGenerationHelper>();
+            var record = context.Model.FindEntityType(typeof(InboxRecord)) ?? throw new InvalidOperationException("The inbox is not mapped.");
+            _handledAt = new MappedColumn(record.FindProperty(nameof(InboxRecord.HandledAt))!);
+            _updateId = new MappedColumn(record.FindProperty(nameof(InboxRecord.UpdateId))!);
+            _mark = new SqliteStatement(
+                connection, $"UPDATE {MappedColumn.Table(sql, record)} SET {_handledAt.Assignment(sql)} WHERE {_updateId.Assignment(sql)};");
+            _handledAt.AttachTo(_mark);
+            _updateId.AttachTo(_mark);
         }
+
+        /// <summary>Marks the updates handled in one transaction; returns how many rows it changed.</summary>
+        public int Mark(IReadOnlyCollection<long> updateIds, DateTimeOffset handledAt)
+        {
+            var marked = 0;
+            using var transaction = _connection.BeginTransaction();
+            foreach (var updateId in updateIds)
+            {
+                _handledAt.Bind(handledAt);
+                _updateId.Bind(updateId);
+                marked += _mark.Execute();
+            }
+
+            transaction.Commit();
+            return marked;
+        }
+
+        public void Dispose() => _mark.Dispose();
     }
 }

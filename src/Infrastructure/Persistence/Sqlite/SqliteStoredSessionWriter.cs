@@ -10,11 +10,12 @@ using Microsoft.Extensions.Logging;
 namespace CleanBot.Infrastructure.Persistence.Sqlite;
 
 /// <summary>
-/// Writes conversation turns into the SQLite file with statements prepared once, on a connection of its own, in the
-/// file's write queue (<see cref="SqliteWriteQueue"/>, through the context). One instance serves the one file of its
-/// container. For each turn EF's <c>SaveChanges</c> built the same three statements anew and SQLite parsed them
-/// again: about a quarter of the bot's CPU under load (docs/performance.md). The statements are made from EF's model
-/// (table and column names, value conversions), so a turn is stored exactly as <c>SaveChanges</c> stores it.
+/// Writes conversation turns into the SQLite file with statements prepared once, on the connection the bot's own writers
+/// share (<see cref="SqliteWriterConnection"/>), in the file's write queue (<see cref="SqliteWriteQueue"/>, through the
+/// context). One instance serves the one file of its container. For each turn EF's <c>SaveChanges</c> built the same
+/// three statements anew and SQLite parsed them again: about a quarter of the bot's CPU under load
+/// (docs/performance.md). The statements are made from EF's model (table and column names, value conversions), so a
+/// turn is stored exactly as <c>SaveChanges</c> stores it.
 /// </summary>
 /// <remarks>
 /// The turns of different requests that wait for the queue together are written in one transaction (a group commit):
@@ -22,14 +23,13 @@ namespace CleanBot.Infrastructure.Persistence.Sqlite;
 /// under load. A turn's task completes once its transaction has committed. When a transaction of several turns fails,
 /// each of them is written again alone, so one request's failure (a session deleted meanwhile) fails only that request.
 /// </remarks>
-internal sealed partial class SqliteStoredSessionWriter(ILogger<SqliteStoredSessionWriter> logger) : IStoredSessionWriter, IDisposable
+internal sealed partial class SqliteStoredSessionWriter(SqliteWriterConnection writerConnection, ILogger<SqliteStoredSessionWriter> logger)
+    : IStoredSessionWriter
 {
     // Enough for every chat in flight under load to share a few commits; few enough to keep each transaction short.
     private const int MaxTurnsPerTransaction = 256;
 
     private readonly ConcurrentQueue<PendingTurn> _pending = new();
-
-    private readonly SqliteOwnStatements<Statements> _statements = new((context, connection) => new Statements(context, connection));
 
     public Task WriteAsync(BotDbContext context, IReadOnlyList<StoredSessionChanges> changes, CancellationToken cancellationToken)
     {
@@ -43,8 +43,6 @@ internal sealed partial class SqliteStoredSessionWriter(ILogger<SqliteStoredSess
         _ = context.WriteAsync(_ => Task.FromResult(WriteUntilDone(context, turn)), CancellationToken.None);
         return turn.Completion;
     }
-
-    public void Dispose() => _statements.Dispose();
 
     private bool WriteUntilDone(BotDbContext context, PendingTurn turn)
     {
@@ -81,7 +79,7 @@ internal sealed partial class SqliteStoredSessionWriter(ILogger<SqliteStoredSess
         try
         {
             IReadOnlyList<StoredSessionChanges> changes = turns.Count == 1 ? turns[0].Changes : [.. turns.SelectMany(turn => turn.Changes)];
-            _statements.Run(context, statements => statements.Write(changes));
+            writerConnection.Run(context, static (db, sqlite) => new Statements(db, sqlite), statements => statements.Write(changes));
         }
         catch (Exception) when (turns.Count > 1)
         {
@@ -130,7 +128,7 @@ internal sealed partial class SqliteStoredSessionWriter(ILogger<SqliteStoredSess
         public void Fail(Exception exception) => _completion.TrySetException(exception);
     }
 
-    /// <summary>The writer's connection and its two prepared statements.</summary>
+    /// <summary>The writer's two prepared statements, and the connection they were prepared on.</summary>
     private sealed class Statements : IDisposable
     {
         private readonly SqliteConnection _connection;
@@ -218,7 +216,6 @@ internal sealed partial class SqliteStoredSessionWriter(ILogger<SqliteStoredSess
         {
             _insertMessage.Dispose();
             _touchSession.Dispose();
-            _connection.Dispose();
         }
     }
 }

@@ -1,0 +1,97 @@
+using Microsoft.Data.Sqlite;
+
+namespace CleanBot.Infrastructure.Persistence.Sqlite;
+
+/// <summary>
+/// The one connection to a SQLite file that the bot's own prepared statements share: the turns, the new updates and the
+/// handled marks are all written through it, one write at a time, in the file's write queue. SQLite empties a
+/// connection's page cache whenever another connection has committed since its last transaction, so with a connection
+/// per writer (and EF's for the marks) each write read back from the log the pages the others had just changed: about
+/// two reads of a page per update in a burst, of which one connection saves a third (docs/performance.md). Each kind of
+/// statements is prepared once and kept between writes.
+/// </summary>
+/// <remarks>
+/// A failure of SQLite's drops the connection with every statement prepared on it, as the connection may be what failed
+/// (the file replaced, an I/O error): the next write opens a new one and prepares its statements again. Disposal (when
+/// the host stops) may come from another thread. One instance serves the one file of its container.
+/// </remarks>
+internal sealed class SqliteWriterConnection : IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<Type, IDisposable> _prepared = [];
+    private SqliteConnection? _connection;
+    private bool _disposed;
+
+    /// <summary>
+    /// Runs <paramref name="write"/> with its kind of statements, prepared on the connection by <paramref name="prepare"/>
+    /// the first time. Statements dispose only themselves: the connection is this class's to close.
+    /// </summary>
+    public TResult Run<TStatements, TResult>(
+        BotDbContext context, Func<BotDbContext, SqliteConnection, TStatements> prepare, Func<TStatements, TResult> write)
+        where TStatements : class, IDisposable
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(prepare);
+        ArgumentNullException.ThrowIfNull(write);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            try
+            {
+                return write(Prepared(context, prepare));
+            }
+            catch (SqliteException)
+            {
+                Drop();
+                throw;
+            }
+        }
+    }
+
+    public void Run<TStatements>(BotDbContext context, Func<BotDbContext, SqliteConnection, TStatements> prepare, Action<TStatements> write)
+        where TStatements : class, IDisposable
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        Run(context, prepare, statements =>
+        {
+            write(statements);
+            return true;
+        });
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            Drop();
+        }
+    }
+
+    private TStatements Prepared<TStatements>(BotDbContext context, Func<BotDbContext, SqliteConnection, TStatements> prepare)
+        where TStatements : class, IDisposable
+    {
+        if (_prepared.TryGetValue(typeof(TStatements), out var prepared))
+        {
+            return (TStatements)prepared;
+        }
+
+        _connection ??= SqliteDatabase.OpenConnection(context);
+        var statements = prepare(context, _connection);
+        _prepared.Add(typeof(TStatements), statements);
+        return statements;
+    }
+
+    /// <summary>Disposes every statement, then the connection they were prepared on.</summary>
+    private void Drop()
+    {
+        foreach (var statements in _prepared.Values)
+        {
+            statements.Dispose();
+        }
+
+        _prepared.Clear();
+        _connection?.Dispose();
+        _connection = null;
+    }
+}

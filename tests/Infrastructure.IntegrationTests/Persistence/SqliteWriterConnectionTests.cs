@@ -1,0 +1,145 @@
+using CleanBot.Application.Abstractions.Inbox;
+using CleanBot.Infrastructure.Persistence.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CleanBot.Infrastructure.IntegrationTests.Persistence;
+
+/// <summary>
+/// The bot's own SQLite writers share one connection, so that none of them finds its page cache emptied by another's
+/// commit; each kind of statements is prepared on it once, and a failure of SQLite's drops it with all of them.
+/// </summary>
+public sealed class SqliteWriterConnectionTests(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>
+{
+    private static readonly DateTimeOffset Nowruz = new(2026, 3, 21, 12, 0, 0, TimeSpan.Zero);
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Each_kind_of_statements_is_prepared_once_and_every_kind_on_the_same_open_connection()
+    {
+        await using var request = database.BeginRequest();
+        using var writerConnection = new SqliteWriterConnection();
+        var prepared = new List<Statements>();
+
+        var first = writerConnection.Run(request.DbContext, (_, connection) => Track(new Statements(connection), prepared), statements => statements);
+        var again = writerConnection.Run(request.DbContext, (_, connection) => Track(new Statements(connection), prepared), statements => statements);
+        var other = writerConnection.Run(request.DbContext, (_, connection) => Track(new OtherStatements(connection), prepared), statements => statements);
+
+        again.Should().BeSameAs(first);
+        prepared.Should().HaveCount(2);
+        other.Connection.Should().BeSameAs(first.Connection);
+        first.Connection.State.Should().Be(System.Data.ConnectionState.Open);
+        first.ReadOne().Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_failure_of_SQLites_drops_the_connection_and_every_statement_and_the_next_write_prepares_them_anew()
+    {
+        await using var request = database.BeginRequest();
+        using var writerConnection = new SqliteWriterConnection();
+        var prepared = new List<Statements>();
+        var before = writerConnection.Run(request.DbContext, (_, connection) => Track(new Statements(connection), prepared), statements => statements);
+        var otherBefore = writerConnection.Run(request.DbContext, (_, connection) => Track(new OtherStatements(connection), prepared), statements => statements);
+
+        writerConnection.Invoking(connection => connection.Run(
+                request.DbContext, (_, sqlite) => Track(new Statements(sqlite), prepared), statements => statements.ReadMissingTable()))
+            .Should().Throw<SqliteException>();
+
+        prepared.Should().OnlyContain(statements => statements.Disposed);
+        before.Connection.State.Should().Be(System.Data.ConnectionState.Closed);
+        var after = writerConnection.Run(request.DbContext, (_, connection) => Track(new OtherStatements(connection), prepared), statements => statements);
+        after.Should().NotBeSameAs(otherBefore);
+        after.Connection.Should().NotBeSameAs(before.Connection);
+        after.ReadOne().Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Any_other_failure_keeps_the_connection_and_the_statements()
+    {
+        await using var request = database.BeginRequest();
+        using var writerConnection = new SqliteWriterConnection();
+        var prepared = new List<Statements>();
+        var before = writerConnection.Run(request.DbContext, (_, connection) => Track(new Statements(connection), prepared), statements => statements);
+
+        writerConnection.Invoking(connection => connection.Run(
+                request.DbContext, (_, sqlite) => Track(new Statements(sqlite), prepared), statements => throw new InvalidOperationException("not SQLite's")))
+            .Should().Throw<InvalidOperationException>();
+
+        writerConnection.Run(request.DbContext, (_, connection) => Track(new Statements(connection), prepared), statements => statements)
+            .Should().BeSameAs(before);
+        before.Disposed.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Disposing_it_disposes_the_statements_and_the_connection_and_refuses_later_writes()
+    {
+        await using var request = database.BeginRequest();
+        var writerConnection = new SqliteWriterConnection();
+        var prepared = new List<Statements>();
+        var statements = writerConnection.Run(request.DbContext, (_, connection) => Track(new Statements(connection), prepared), statements => statements);
+
+        writerConnection.Dispose();
+
+        statements.Disposed.Should().BeTrue();
+        statements.Connection.State.Should().Be(System.Data.ConnectionState.Closed);
+        writerConnection.Invoking(connection => connection.Run(request.DbContext, (_, sqlite) => Track(new Statements(sqlite), prepared), _ => 0))
+            .Should().Throw<ObjectDisposedException>();
+    }
+
+    [Fact]
+    public async Task The_inbox_and_the_turns_write_through_the_containers_one_connection()
+    {
+        await using var fresh = new SqliteTestDatabase();
+        await fresh.InitializeAsync();
+        var (chatId, userId) = await fresh.StartConversationAsync(turns: 1, Nowruz);
+        var update = new InboundUpdate(Random.Shared.NextInt64(1, long.MaxValue), chatId, "{}", Nowruz);
+        await using var request = fresh.BeginRequest();
+        await request.Inbox.AddNewAsync([update], Cancellation);
+        var session = await request.Sessions.FindActiveAsync(chatId, userId, recentMessages: 40, Cancellation);
+        session!.AddUserMessage("question 2", Nowruz.AddMinutes(2));
+
+        fresh.Services.GetRequiredService<SqliteWriterConnection>().Dispose();
+
+        await request.Invoking(request => request.SaveAsync()).Should().ThrowAsync<ObjectDisposedException>();
+        await request.Inbox.Invoking(inbox => inbox.AddNewAsync([update with { UpdateId = update.UpdateId + 1 }], Cancellation))
+            .Should().ThrowAsync<ObjectDisposedException>();
+        await request.Inbox.Invoking(inbox => inbox.MarkHandledAsync([update.UpdateId], Nowruz, Cancellation))
+            .Should().ThrowAsync<ObjectDisposedException>();
+    }
+
+    private static TStatements Track<TStatements>(TStatements statements, List<Statements> prepared)
+        where TStatements : Statements
+    {
+        prepared.Add(statements);
+        return statements;
+    }
+
+    /// <summary>Stands for a writer's prepared statements: what it was prepared on, and whether it was disposed.</summary>
+    public class Statements(SqliteConnection connection) : IDisposable
+    {
+        public SqliteConnection Connection { get; } = connection;
+
+        public bool Disposed { get; private set; }
+
+        public long ReadOne() => Read("SELECT 1");
+
+        public long ReadMissingTable() => Read("SELECT COUNT(*) FROM NoSuchTable");
+
+        public void Dispose()
+        {
+            Disposed = true;
+            GC.SuppressFinalize(this);
+        }
+
+        private long Read(string sql)
+        {
+            using var command = Connection.CreateCommand();
+            command.CommandText = sql;
+            return (long)command.ExecuteScalar()!;
+        }
+    }
+
+    /// <summary>Another writer's kind of statements.</summary>
+    public sealed class OtherStatements(SqliteConnection connection) : Statements(connection);
+}
