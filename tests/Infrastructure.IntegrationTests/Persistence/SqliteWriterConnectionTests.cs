@@ -1,3 +1,4 @@
+using System.Data;
 using CleanBot.Application.Abstractions.Inbox;
 using CleanBot.Infrastructure.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -9,82 +10,69 @@ namespace CleanBot.Infrastructure.IntegrationTests.Persistence;
 /// The bot's own SQLite writers share one connection, so that none of them finds its page cache emptied by another's
 /// commit; each kind of statements is prepared on it once, and a failure of SQLite's drops it with all of them.
 /// </summary>
-public sealed class SqliteWriterConnectionTests(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>
+public sealed class SqliteWriterConnectionTests(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>, IAsyncLifetime
 {
     private static readonly DateTimeOffset Nowruz = new(2026, 3, 21, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly SqliteWriterConnection _writerConnection = new();
+    private readonly List<Statements> _prepared = [];
+    private RequestScope? _request;
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Each_kind_of_statements_is_prepared_once_and_every_kind_on_the_same_open_connection()
+    public void Each_kind_of_statements_is_prepared_once_and_every_kind_on_the_same_open_connection()
     {
-        await using var request = database.BeginRequest();
-        using var writerConnection = new SqliteWriterConnection();
-        var prepared = new List<Statements>();
-
-        var first = writerConnection.Run(request.DbContext, (_, connection) => Track(new Statements(connection), prepared), statements => statements);
-        var again = writerConnection.Run(request.DbContext, (_, connection) => Track(new Statements(connection), prepared), statements => statements);
-        var other = writerConnection.Run(request.DbContext, (_, connection) => Track(new OtherStatements(connection), prepared), statements => statements);
+        var first = Prepared();
+        var again = Prepared();
+        var other = PreparedOther();
 
         again.Should().BeSameAs(first);
-        prepared.Should().HaveCount(2);
+        _prepared.Should().HaveCount(2);
         other.Connection.Should().BeSameAs(first.Connection);
-        first.Connection.State.Should().Be(System.Data.ConnectionState.Open);
+        first.Connection.State.Should().Be(ConnectionState.Open);
         first.ReadOne().Should().Be(1);
     }
 
     [Fact]
-    public async Task A_failure_of_SQLites_drops_the_connection_and_every_statement_and_the_next_write_prepares_them_anew()
+    public void A_failure_of_SQLites_drops_the_connection_and_every_statement_and_the_next_write_prepares_them_anew()
     {
-        await using var request = database.BeginRequest();
-        using var writerConnection = new SqliteWriterConnection();
-        var prepared = new List<Statements>();
-        var before = writerConnection.Run(request.DbContext, (_, connection) => Track(new Statements(connection), prepared), statements => statements);
-        var otherBefore = writerConnection.Run(request.DbContext, (_, connection) => Track(new OtherStatements(connection), prepared), statements => statements);
+        var before = Prepared();
+        var otherBefore = PreparedOther();
 
-        writerConnection.Invoking(connection => connection.Run(
-                request.DbContext, (_, sqlite) => Track(new Statements(sqlite), prepared), statements => statements.ReadMissingTable()))
+        this.Invoking(test => test.Run(connection => new Statements(connection), statements => statements.ReadMissingTable()))
             .Should().Throw<SqliteException>();
 
-        prepared.Should().OnlyContain(statements => statements.Disposed);
-        before.Connection.State.Should().Be(System.Data.ConnectionState.Closed);
-        var after = writerConnection.Run(request.DbContext, (_, connection) => Track(new OtherStatements(connection), prepared), statements => statements);
+        _prepared.Should().OnlyContain(statements => statements.Disposed);
+        before.Connection.State.Should().Be(ConnectionState.Closed);
+        var after = PreparedOther();
         after.Should().NotBeSameAs(otherBefore);
         after.Connection.Should().NotBeSameAs(before.Connection);
         after.ReadOne().Should().Be(1);
     }
 
     [Fact]
-    public async Task Any_other_failure_keeps_the_connection_and_the_statements()
+    public void Any_other_failure_keeps_the_connection_and_the_statements()
     {
-        await using var request = database.BeginRequest();
-        using var writerConnection = new SqliteWriterConnection();
-        var prepared = new List<Statements>();
-        var before = writerConnection.Run(request.DbContext, (_, connection) => Track(new Statements(connection), prepared), statements => statements);
+        var before = Prepared();
 
-        writerConnection.Invoking(connection => connection.Run(
-                request.DbContext, (_, sqlite) => Track(new Statements(sqlite), prepared), statements => throw new InvalidOperationException("not SQLite's")))
+        this.Invoking(test => test.Run(connection => new Statements(connection), Statements (_) => throw new InvalidOperationException("not SQLite's")))
             .Should().Throw<InvalidOperationException>();
 
-        writerConnection.Run(request.DbContext, (_, connection) => Track(new Statements(connection), prepared), statements => statements)
-            .Should().BeSameAs(before);
+        Prepared().Should().BeSameAs(before);
         before.Disposed.Should().BeFalse();
     }
 
     [Fact]
-    public async Task Disposing_it_disposes_the_statements_and_the_connection_and_refuses_later_writes()
+    public void Disposing_it_disposes_the_statements_and_the_connection_and_refuses_later_writes()
     {
-        await using var request = database.BeginRequest();
-        var writerConnection = new SqliteWriterConnection();
-        var prepared = new List<Statements>();
-        var statements = writerConnection.Run(request.DbContext, (_, connection) => Track(new Statements(connection), prepared), statements => statements);
+        var statements = Prepared();
 
-        writerConnection.Dispose();
+        _writerConnection.Dispose();
 
         statements.Disposed.Should().BeTrue();
-        statements.Connection.State.Should().Be(System.Data.ConnectionState.Closed);
-        writerConnection.Invoking(connection => connection.Run(request.DbContext, (_, sqlite) => Track(new Statements(sqlite), prepared), _ => 0))
-            .Should().Throw<ObjectDisposedException>();
+        statements.Connection.State.Should().Be(ConnectionState.Closed);
+        this.Invoking(test => test.Prepared()).Should().Throw<ObjectDisposedException>();
     }
 
     [Fact]
@@ -108,12 +96,31 @@ public sealed class SqliteWriterConnectionTests(SqliteTestDatabase database) : I
             .Should().ThrowAsync<ObjectDisposedException>();
     }
 
-    private static TStatements Track<TStatements>(TStatements statements, List<Statements> prepared)
-        where TStatements : Statements
+    public ValueTask InitializeAsync()
     {
-        prepared.Add(statements);
-        return statements;
+        _request = database.BeginRequest();
+        return ValueTask.CompletedTask;
     }
+
+    public async ValueTask DisposeAsync()
+    {
+        _writerConnection.Dispose();
+        await _request!.DisposeAsync();
+    }
+
+    private Statements Prepared() => Run(connection => new Statements(connection), statements => statements);
+
+    private OtherStatements PreparedOther() => Run(connection => new OtherStatements(connection), statements => statements);
+
+    /// <summary>Runs a write through the connection under test, noting each set of statements it has prepared.</summary>
+    private TResult Run<TStatements, TResult>(Func<SqliteConnection, TStatements> create, Func<TStatements, TResult> write)
+        where TStatements : Statements =>
+        _writerConnection.Run(_request!.DbContext, (_, connection) =>
+        {
+            var statements = create(connection);
+            _prepared.Add(statements);
+            return statements;
+        }, write);
 
     /// <summary>Stands for a writer's prepared statements: what it was prepared on, and whether it was disposed.</summary>
     public class Statements(SqliteConnection connection) : IDisposable
