@@ -33,6 +33,13 @@ internal sealed class MappedColumn
 
     public string ParameterName => $"${_property.Name}";
 
+    /// <summary>The mapping of an entity the bot's own statements write; the model always has it.</summary>
+    public static IEntityType Entity<TEntity>(BotDbContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not mapped.");
+    }
+
     /// <summary>The delimited name of an entity's table.</summary>
     public static string Table(ISqlGenerationHelper sql, IEntityType entity)
     {

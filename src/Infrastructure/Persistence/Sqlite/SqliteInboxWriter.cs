@@ -50,7 +50,7 @@ internal sealed class SqliteInboxWriter(SqliteWriterConnection writerConnection)
         {
             _connection = connection;
             var sql = context.GetService<ISqlGenerationHelper>();
-            var record = context.Model.FindEntityType(typeof(InboxRecord)) ?? throw new InvalidOperationException("The inbox is not mapped.");
+            var record = MappedColumn.Entity<InboxRecord>(context);
             _updateId = new MappedColumn(record.FindProperty(nameof(InboxRecord.UpdateId))!);
             _chatKey = new MappedColumn(record.FindProperty(nameof(InboxRecord.ChatKey))!);
             _payload = new MappedColumn(record.FindProperty(nameof(InboxRecord.Payload))!);
@@ -101,7 +101,7 @@ internal sealed class SqliteInboxWriter(SqliteWriterConnection writerConnection)
         {
             _connection = connection;
             var sql = context.GetService<ISqlGenerationHelper>();
-            var record = context.Model.FindEntityType(typeof(InboxRecord)) ?? throw new InvalidOperationException("The inbox is not mapped.");
+            var record = MappedColumn.Entity<InboxRecord>(context);
             _handledAt = new MappedColumn(record.FindProperty(nameof(InboxRecord.HandledAt))!);
             _updateId = new MappedColumn(record.FindProperty(nameof(InboxRecord.UpdateId))!);
             _mark = new SqliteStatement(

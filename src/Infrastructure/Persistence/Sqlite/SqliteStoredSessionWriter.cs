@@ -144,13 +144,13 @@ internal sealed partial class SqliteStoredSessionWriter(SqliteWriterConnection w
             _connection = connection;
             var sql = context.GetService<ISqlGenerationHelper>();
 
-            var message = context.Model.FindEntityType(typeof(Message)) ?? throw new InvalidOperationException("Message is not mapped.");
+            var message = MappedColumn.Entity<Message>(context);
             var messageId = message.FindPrimaryKey()!.Properties.Single();
             _messageColumns = [.. message.GetProperties().Where(property => property != messageId).Select(property => new MappedColumn(property))];
             _insertMessage = new SqliteStatement(
                 connection, $"{MappedColumn.Insert(sql, message, _messageColumns)} RETURNING {sql.DelimitIdentifier(messageId.GetColumnName())};");
 
-            var session = context.Model.FindEntityType(typeof(Session)) ?? throw new InvalidOperationException("Session is not mapped.");
+            var session = MappedColumn.Entity<Session>(context);
             _lastActivityAt = new MappedColumn(session.FindProperty(nameof(Session.LastActivityAt))!);
             _endedAt = new MappedColumn(session.FindProperty(nameof(Session.EndedAt))!);
             _sessionId = new MappedColumn(session.FindPrimaryKey()!.Properties.Single());
