@@ -2,8 +2,14 @@ using CleanBot.Application.Abstractions.Ai;
 using CleanBot.Application.Abstractions.Caching;
 using CleanBot.Application.Abstractions.Persistence;
 using CleanBot.Application.Common.Outcomes;
+using CleanBot.Application.Common.Validation;
 using CleanBot.Application.Features.Ask;
 using CleanBot.Application.Features.Help;
+using CleanBot.Application.Features.InlineAnswer;
+using CleanBot.Application.Features.NotText;
+using CleanBot.Application.Features.Preferences.ChooseLanguage;
+using CleanBot.Application.Features.Preferences.ChoosePersona;
+using CleanBot.Application.Features.Preferences.ShowPreferences;
 using CleanBot.Application.Features.ResetSession;
 using CleanBot.Application.Features.Start;
 using CleanBot.Application.Features.Stats;
@@ -69,6 +75,22 @@ public sealed class PipelineTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Every_request_a_person_makes_has_their_profile_checked()
+    {
+        await ProfileShouldBeRefused(profile => new AskCommand(profile, 1, "q"));
+        await ProfileShouldBeRefused(profile => new ChooseLanguageCommand(profile, Language.Persian));
+        await ProfileShouldBeRefused(profile => new ChoosePersonaCommand(profile, 1, Persona.Tutor));
+        await ProfileShouldBeRefused(profile => new HelpQuery(profile));
+        await ProfileShouldBeRefused(profile => new InlineAnswerQuery(profile, "q"));
+        await ProfileShouldBeRefused(profile => new NotTextQuery(profile));
+        await ProfileShouldBeRefused(profile => new ResetSessionCommand(profile, 1));
+        await ProfileShouldBeRefused(profile => new ShowPreferencesQuery(profile));
+        await ProfileShouldBeRefused(profile => new StartCommand(profile));
+        await ProfileShouldBeRefused(profile => new StatsQuery(profile));
+        await ProfileShouldBeRefused(profile => new UsageQuery(profile));
+    }
+
+    [Fact]
     public async Task A_valid_question_reaches_its_handler()
     {
         _model.GenerateAsync(Arg.Any<ChatModelRequest>(), Arg.Any<CancellationToken>()).Returns(new ChatModelResult.Answered("42", null));
@@ -100,6 +122,16 @@ public sealed class PipelineTests : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _provider.DisposeAsync();
+
+    private async Task ProfileShouldBeRefused<TOutcome>(Func<UserProfile, IRequest<TOutcome>> request)
+        where TOutcome : IOutcome<TOutcome>
+    {
+        var outcome = await Send(request(Profiles.Sara with { FirstName = new string('x', 300) }));
+
+        outcome.Should().Be(
+            TOutcome.Rejected(new Rejection(RejectionCodes.InvalidRequest, UserProfileValidator.MaxNameLength), Language.English),
+            because: $"{typeof(TOutcome).Name} comes from a request a person made");
+    }
 
     private async Task<TResponse> Send<TResponse>(IRequest<TResponse> request)
     {

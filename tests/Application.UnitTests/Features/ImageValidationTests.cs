@@ -4,6 +4,7 @@ using CleanBot.Application.Abstractions.Persistence;
 using CleanBot.Application.Common.Behaviours;
 using CleanBot.Application.Common.Outcomes;
 using CleanBot.Application.Common.Users;
+using CleanBot.Application.Common.Validation;
 using CleanBot.Application.Features.Ask;
 using CleanBot.Domain.Users;
 using Microsoft.Extensions.Options;
@@ -49,7 +50,7 @@ public sealed class ImageValidationTests
     public async Task An_image_over_the_limit_is_refused_with_the_limit_in_bytes()
     {
         var behaviour = new ValidationBehaviour<AskCommand, AskOutcome>(
-            [_validator], new UserRegistry(Substitute.For<IUserRepository>(), Substitute.For<ICache>()));
+            new UserProfileValidator(), [_validator], new UserRegistry(Substitute.For<IUserRepository>(), Substitute.For<ICache>()));
 
         var outcome = await behaviour.Handle(
             Ask(new ImageAttachment("image/png", new byte[MaxImageBytes + 1])),

@@ -1,18 +1,24 @@
 using CleanBot.Application.Common.Outcomes;
 using CleanBot.Application.Common.Users;
+using CleanBot.Domain.Users;
 using FluentValidation;
 using FluentValidation.Results;
 using MediatR;
 
 namespace CleanBot.Application.Common.Behaviours;
 
-/// <summary>Runs the request's validators; a failure becomes the outcome's own "rejected" case, never an exception,
-/// in the person's language (their choice, read only when there is something to refuse).</summary>
+/// <summary>
+/// Checks the person's profile, then runs the request's validators; a failure becomes the outcome's own "rejected"
+/// case, never an exception, in the person's language (their choice, read only when there is something to refuse).
+/// </summary>
 /// <remarks>
-/// Validators whose rules are all synchronous finish at once, and then the next step's task is handed back itself, as
-/// in <see cref="AccessBehaviour{TRequest, TResponse}"/>. One that has to wait is awaited with those after it.
+/// Every request a person makes carries their profile, so it is checked here, once, and a request's validators keep
+/// only its own rules. Validators whose rules are all synchronous finish at once, and then the next step's task is
+/// handed back itself, as in <see cref="AccessBehaviour{TRequest, TResponse}"/>. One that has to wait is awaited with
+/// those after it.
 /// </remarks>
-public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators, UserRegistry registry)
+public sealed class ValidationBehaviour<TRequest, TResponse>(
+    IValidator<UserProfile> profileValidator, IEnumerable<IValidator<TRequest>> validators, UserRegistry registry)
     : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IUserRequest
     where TResponse : IOutcome<TResponse>
@@ -22,9 +28,9 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
     public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         ArgumentNullException.ThrowIfNull(next);
-        for (var index = 0; index < _validators.Length; index++)
+        var validation = profileValidator.ValidateAsync(request.Profile, cancellationToken);
+        for (var index = 0; ; index++)
         {
-            var validation = _validators[index].ValidateAsync(request, cancellationToken);
             if (!validation.IsCompletedSuccessfully)
             {
                 return ValidateRestAsync(validation, index, request, next, cancellationToken);
@@ -34,17 +40,22 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
             {
                 return RefuseAsync(validation.Result, request, cancellationToken);
             }
-        }
 
-        return next();
+            if (index == _validators.Length)
+            {
+                return next();
+            }
+
+            validation = _validators[index].ValidateAsync(request, cancellationToken);
+        }
     }
 
-    /// <summary>Waits for the validator at <paramref name="index"/>, then runs those after it.</summary>
+    /// <summary>Waits for the validation under way, then runs the request's validators from <paramref name="nextIndex"/> on.</summary>
     private async Task<TResponse> ValidateRestAsync(
-        Task<ValidationResult> validation, int index, TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+        Task<ValidationResult> validation, int nextIndex, TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
     {
         var result = await validation;
-        while (result.IsValid && ++index < _validators.Length)
+        for (var index = nextIndex; result.IsValid && index < _validators.Length; index++)
         {
             result = await _validators[index].ValidateAsync(request, cancellationToken);
         }

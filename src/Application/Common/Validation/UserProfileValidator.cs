@@ -4,7 +4,10 @@ using FluentValidation;
 
 namespace CleanBot.Application.Common.Validation;
 
-/// <summary>The user facts every request carries: a real Telegram id and a first name that fits the database.</summary>
+/// <summary>
+/// The user facts every request carries: a real Telegram id and a first name that fits the database. Checked for
+/// every request by <see cref="Behaviours.ValidationBehaviour{TRequest, TResponse}"/>, before the request's own rules.
+/// </summary>
 public sealed class UserProfileValidator : AbstractValidator<UserProfile>
 {
     public const int MaxNameLength = 256;

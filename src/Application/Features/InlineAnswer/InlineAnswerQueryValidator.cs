@@ -1,5 +1,4 @@
 using CleanBot.Application.Common.Outcomes;
-using CleanBot.Application.Common.Validation;
 using FluentValidation;
 
 namespace CleanBot.Application.Features.InlineAnswer;
@@ -8,7 +7,6 @@ public sealed class InlineAnswerQueryValidator : AbstractValidator<InlineAnswerQ
 {
     public InlineAnswerQueryValidator()
     {
-        RuleFor(query => query.Profile).SetValidator(new UserProfileValidator());
         RuleFor(query => query.Text)
             .Cascade(CascadeMode.Stop)
             .Must(InlineQuestion.IsAskable).WithErrorCode(RejectionCodes.EmptyText)

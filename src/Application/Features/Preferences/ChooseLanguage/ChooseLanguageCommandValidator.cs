@@ -1,5 +1,4 @@
 using CleanBot.Application.Common.Outcomes;
-using CleanBot.Application.Common.Validation;
 using FluentValidation;
 
 namespace CleanBot.Application.Features.Preferences.ChooseLanguage;
@@ -8,7 +7,6 @@ public sealed class ChooseLanguageCommandValidator : AbstractValidator<ChooseLan
 {
     public ChooseLanguageCommandValidator()
     {
-        RuleFor(command => command.Profile).SetValidator(new UserProfileValidator());
         RuleFor(command => command.Language).IsInEnum().WithErrorCode(RejectionCodes.InvalidRequest);
     }
 }

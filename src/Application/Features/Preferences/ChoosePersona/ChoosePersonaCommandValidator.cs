@@ -1,5 +1,4 @@
 using CleanBot.Application.Common.Outcomes;
-using CleanBot.Application.Common.Validation;
 using FluentValidation;
 
 namespace CleanBot.Application.Features.Preferences.ChoosePersona;
@@ -8,7 +7,6 @@ public sealed class ChoosePersonaCommandValidator : AbstractValidator<ChoosePers
 {
     public ChoosePersonaCommandValidator()
     {
-        RuleFor(command => command.Profile).SetValidator(new UserProfileValidator());
         RuleFor(command => command.Persona).IsInEnum().WithErrorCode(RejectionCodes.InvalidRequest);
     }
 }
