@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CleanBot.Application.Abstractions.Persistence;
 using CleanBot.Application.Common.Behaviours;
 using CleanBot.Application.Common.Outcomes;
@@ -105,31 +106,26 @@ public sealed class ValidationBehaviourTests
         _handlerRuns.Should().Be(0);
     }
 
-    private static InlineValidator<UserProfile> ProfileRuleThatWaits() => new()
-    {
-        validator => validator.RuleFor(profile => profile.Username)
-            .MustAsync(async (username, _) =>
-            {
-                await Task.Yield();
-                return username != "late";
-            })
-            .WithErrorCode("ProfileFailedLater"),
-    };
-
     private InlineValidator<AskCommand> CountingValidator() => new()
     {
         validator => validator.RuleFor(command => command.Text).Must(_ => ++_requestValidations > 0),
     };
 
-    private static InlineValidator<AskCommand> RuleThatWaits() => new()
+    private static InlineValidator<AskCommand> RuleThatWaits() => RuleThatWaits<AskCommand>(command => command.Text, "FailedLater");
+
+    private static InlineValidator<UserProfile> ProfileRuleThatWaits() =>
+        RuleThatWaits<UserProfile>(profile => profile.Username, "ProfileFailedLater");
+
+    /// <summary>A rule that refuses "late", and answers only after the validation has yielded.</summary>
+    private static InlineValidator<T> RuleThatWaits<T>(Expression<Func<T, string?>> property, string errorCode) => new()
     {
-        validator => validator.RuleFor(command => command.Text)
-            .MustAsync(async (text, _) =>
+        validator => validator.RuleFor(property)
+            .MustAsync(async (value, _) =>
             {
                 await Task.Yield();
-                return text != "late";
+                return value != "late";
             })
-            .WithErrorCode("FailedLater"),
+            .WithErrorCode(errorCode),
     };
 
     private Task<AskOutcome> Validate(AskCommand command, params IValidator<AskCommand>[] validators)
