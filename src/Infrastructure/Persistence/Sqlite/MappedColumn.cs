@@ -40,6 +40,14 @@ internal sealed class MappedColumn
         return context.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not mapped.");
     }
 
+    /// <summary>The column of one of an entity's mapped properties; the model always has those the bot writes.</summary>
+    public static MappedColumn Of(IEntityType entity, string propertyName)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return new MappedColumn(
+            entity.FindProperty(propertyName) ?? throw new InvalidOperationException($"{entity.DisplayName()}.{propertyName} is not mapped."));
+    }
+
     /// <summary>The delimited name of an entity's table.</summary>
     public static string Table(ISqlGenerationHelper sql, IEntityType entity)
     {

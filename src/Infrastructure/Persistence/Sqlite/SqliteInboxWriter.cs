@@ -51,10 +51,10 @@ internal sealed class SqliteInboxWriter(SqliteWriterConnection writerConnection)
             _connection = connection;
             var sql = context.GetService<ISqlGenerationHelper>();
             var record = MappedColumn.Entity<InboxRecord>(context);
-            _updateId = new MappedColumn(record.FindProperty(nameof(InboxRecord.UpdateId))!);
-            _chatKey = new MappedColumn(record.FindProperty(nameof(InboxRecord.ChatKey))!);
-            _payload = new MappedColumn(record.FindProperty(nameof(InboxRecord.Payload))!);
-            _receivedAt = new MappedColumn(record.FindProperty(nameof(InboxRecord.ReceivedAt))!);
+            _updateId = MappedColumn.Of(record, nameof(InboxRecord.UpdateId));
+            _chatKey = MappedColumn.Of(record, nameof(InboxRecord.ChatKey));
+            _payload = MappedColumn.Of(record, nameof(InboxRecord.Payload));
+            _receivedAt = MappedColumn.Of(record, nameof(InboxRecord.ReceivedAt));
             MappedColumn[] columns = [_updateId, _chatKey, _payload, _receivedAt];
 
             // HandledAt is left out: a new update is not handled yet.
@@ -102,8 +102,8 @@ internal sealed class SqliteInboxWriter(SqliteWriterConnection writerConnection)
             _connection = connection;
             var sql = context.GetService<ISqlGenerationHelper>();
             var record = MappedColumn.Entity<InboxRecord>(context);
-            _handledAt = new MappedColumn(record.FindProperty(nameof(InboxRecord.HandledAt))!);
-            _updateId = new MappedColumn(record.FindProperty(nameof(InboxRecord.UpdateId))!);
+            _handledAt = MappedColumn.Of(record, nameof(InboxRecord.HandledAt));
+            _updateId = MappedColumn.Of(record, nameof(InboxRecord.UpdateId));
             _mark = new SqliteStatement(
                 connection, $"UPDATE {MappedColumn.Table(sql, record)} SET {_handledAt.Assignment(sql)} WHERE {_updateId.Assignment(sql)};");
             _handledAt.AttachTo(_mark);

@@ -151,8 +151,8 @@ internal sealed partial class SqliteStoredSessionWriter(SqliteWriterConnection w
                 connection, $"{MappedColumn.Insert(sql, message, _messageColumns)} RETURNING {sql.DelimitIdentifier(messageId.GetColumnName())};");
 
             var session = MappedColumn.Entity<Session>(context);
-            _lastActivityAt = new MappedColumn(session.FindProperty(nameof(Session.LastActivityAt))!);
-            _endedAt = new MappedColumn(session.FindProperty(nameof(Session.EndedAt))!);
+            _lastActivityAt = MappedColumn.Of(session, nameof(Session.LastActivityAt));
+            _endedAt = MappedColumn.Of(session, nameof(Session.EndedAt));
             _sessionId = new MappedColumn(session.FindPrimaryKey()!.Properties.Single());
             _touchSession = new SqliteStatement(
                 connection,
