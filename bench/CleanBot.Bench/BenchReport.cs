@@ -118,6 +118,15 @@ internal sealed record BenchReport
 
     public double? SecondHalfToBareRatio { get; init; }
 
+    /// <summary>The median of the bare loop's second halves (from its half-way reply to its last), warm as the bot's is.</summary>
+    public double? BareSecondHalfUpdatesPerSecond { get; init; }
+
+    /// <summary>Each run's second half, in the order they ran.</summary>
+    public IReadOnlyList<double>? BareRunsSecondHalfUpdatesPerSecond { get; init; }
+
+    /// <summary>The bot's second half over the bare loop's: both warm.</summary>
+    public double? SecondHalfToBareSecondHalfRatio { get; init; }
+
     /// <summary>What the bare loop sent, to check it made the bot's round trips.</summary>
     public BareFigures? BareRequests { get; init; }
 
@@ -208,6 +217,13 @@ internal sealed record BenchReport
             var runs = BareRunsUpdatesPerSecond ?? [bare];
             rows.Add((F($"bare limit (same round trips, no bot; median of {runs.Count})"), F($"{bare:0.0} updates/s")));
             rows.Add(("bare limit: each run", string.Join(", ", runs.Select(run => F($"{run:0.0}")))));
+            if (BareSecondHalfUpdatesPerSecond is { } bareHalf)
+            {
+                var halves = BareRunsSecondHalfUpdatesPerSecond ?? [bareHalf];
+                rows.Add((F($"bare limit, second half (median of {halves.Count})"), F($"{bareHalf:0.0} updates/s")));
+                rows.Add(("bare limit, second half: each run", string.Join(", ", halves.Select(run => F($"{run:0.0}")))));
+            }
+
             if (BareRequests is { } requests)
             {
                 rows.Add(("bare limit: the requests of the five rows above", requests.ToString()));
@@ -216,6 +232,7 @@ internal sealed record BenchReport
 
             rows.Add(("bot / bare limit", F($"{BotToBareRatio:P1}")));
             rows.Add(("bot, second half (warm) / bare limit", SecondHalfToBareRatio is { } warm ? F($"{warm:P1}") : "n/a"));
+            rows.Add(("bot, second half / bare limit, second half", SecondHalfToBareSecondHalfRatio is { } warmToWarm ? F($"{warmToWarm:P1}") : "n/a"));
         }
 
         var width = rows.Max(row => row.Figure.Length);
@@ -248,10 +265,10 @@ internal sealed record RequestFigure(int Requests, double Contents, double BodyB
 /// <param name="BotCpuMsPerUpdate">CPU ms per update, which is CPU s per 1,000 updates.</param>
 internal sealed record SecondHalfFigures(double UpdatesPerSecond, double LatencyP50Ms, double LatencyP95Ms, double LatencyP99Ms, double BotCpuMsPerUpdate);
 
-/// <summary>The bare limit's rate and the requests its loop made.</summary>
+/// <summary>The bare limit's rate, over the whole run and its second half, and the requests its loop made.</summary>
 /// <param name="MeanRequest">The model requests together, to compare with the bot's; null when none was counted.</param>
 internal sealed record BareFigures(
-    double UpdatesPerSecond, int ModelRequests, int StreamedModelRequests, int ChatActions, int Drafts, int Edits, RequestFigure? MeanRequest)
+    double UpdatesPerSecond, double SecondHalfUpdatesPerSecond, int ModelRequests, int StreamedModelRequests, int ChatActions, int Drafts, int Edits, RequestFigure? MeanRequest)
 {
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture, $"{ModelRequests - StreamedModelRequests} / {StreamedModelRequests} / {ChatActions} / {Drafts} / {Edits}");

@@ -128,13 +128,19 @@ namespace CleanBot.Bench
             }
 
             double[] rates = [.. bareRuns.Select(bare => bare.UpdatesPerSecond)];
+            double[] secondHalves = [.. bareRuns.Select(bare => bare.SecondHalfUpdatesPerSecond)];
             var median = BenchReport.Median(rates);
+            var medianSecondHalf = BenchReport.Median(secondHalves);
             return report with
             {
                 BareUpdatesPerSecond = median,
                 BareRunsUpdatesPerSecond = rates,
+                BareSecondHalfUpdatesPerSecond = medianSecondHalf,
+                BareRunsSecondHalfUpdatesPerSecond = secondHalves,
                 BotToBareRatio = median > 0 ? report.UpdatesPerSecond / median : null,
                 SecondHalfToBareRatio = median > 0 && report.SecondHalf is { } half ? half.UpdatesPerSecond / median : null,
+                SecondHalfToBareSecondHalfRatio =
+                    medianSecondHalf > 0 && report.SecondHalf is { } warm ? warm.UpdatesPerSecond / medianSecondHalf : null,
                 BareRequests = bareRuns[^1],
             };
         }
@@ -338,8 +344,12 @@ namespace CleanBot.Bench
             await workload.MainDone.WaitAsync(timeout.Token);
             var elapsed = Stopwatch.GetElapsedTime(started, workload.LastMainReplyAt).TotalSeconds;
             var rate = elapsed > 0 ? workload.MainCount / elapsed : 0;
+
+            // Measured as the bot's second half is: the loop has a first tier of its own (its HTTP client's, the fakes').
+            var secondHalf = Stopwatch.GetElapsedTime(workload.HalfMainReplyAt, workload.LastMainReplyAt).TotalSeconds;
+            var secondHalfRate = secondHalf > 0 ? (workload.MainCount - workload.HalfOfMain) / secondHalf : 0;
             return new BareFigures(
-                rate, workload.ModelRequests, workload.StreamedModelRequests, workload.ChatActions, workload.Drafts, workload.Edits,
+                rate, secondHalfRate, workload.ModelRequests, workload.StreamedModelRequests, workload.ChatActions, workload.Drafts, workload.Edits,
                 MeanRequest(TurnStats.Sum(workload.ModelRequestSizes().Main.Values)));
         }
     }
