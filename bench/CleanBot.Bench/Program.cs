@@ -263,10 +263,9 @@ namespace CleanBot.Bench
         private static SecondHalfFigures SecondHalf(Workload workload, TimeSpan botCpuAtHalf, TimeSpan botCpuAtEnd)
         {
             var replies = workload.MainCount - workload.HalfOfMain;
-            var seconds = Stopwatch.GetElapsedTime(workload.HalfMainReplyAt, workload.LastMainReplyAt).TotalSeconds;
             var latencies = workload.SecondHalfLatencies();
             return new SecondHalfFigures(
-                seconds > 0 ? replies / seconds : 0,
+                workload.SecondHalfUpdatesPerSecond,
                 BenchReport.Percentile(latencies, 50),
                 BenchReport.Percentile(latencies, 95),
                 BenchReport.Percentile(latencies, 99),
@@ -346,10 +345,8 @@ namespace CleanBot.Bench
             var rate = elapsed > 0 ? workload.MainCount / elapsed : 0;
 
             // Measured as the bot's second half is: the loop has a first tier of its own (its HTTP client's, the fakes').
-            var secondHalf = Stopwatch.GetElapsedTime(workload.HalfMainReplyAt, workload.LastMainReplyAt).TotalSeconds;
-            var secondHalfRate = secondHalf > 0 ? (workload.MainCount - workload.HalfOfMain) / secondHalf : 0;
             return new BareFigures(
-                rate, secondHalfRate, workload.ModelRequests, workload.StreamedModelRequests, workload.ChatActions, workload.Drafts, workload.Edits,
+                rate, workload.SecondHalfUpdatesPerSecond, workload.ModelRequests, workload.StreamedModelRequests, workload.ChatActions, workload.Drafts, workload.Edits,
                 MeanRequest(TurnStats.Sum(workload.ModelRequestSizes().Main.Values)));
         }
     }

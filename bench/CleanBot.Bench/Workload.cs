@@ -123,6 +123,16 @@ internal sealed class Workload
     /// <summary>Completes when reply number <see cref="HalfOfMain"/> arrives.</summary>
     public Task MainHalfDone => _mainHalfDone.Task;
 
+    /// <summary>Replies per second from reply number <see cref="HalfOfMain"/> to the last: the bot's, or the bare loop's.</summary>
+    public double SecondHalfUpdatesPerSecond
+    {
+        get
+        {
+            var seconds = Stopwatch.GetElapsedTime(HalfMainReplyAt, LastMainReplyAt).TotalSeconds;
+            return seconds > 0 ? (MainCount - HalfOfMain) / seconds : 0;
+        }
+    }
+
     /// <summary>Makes updates up to (not including) index <paramref name="upTo"/> available. One caller at a time.</summary>
     public void Release(int upTo)
     {
