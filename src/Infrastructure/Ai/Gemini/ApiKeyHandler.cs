@@ -1,9 +1,9 @@
 namespace CleanBot.Infrastructure.Ai.Gemini;
 
 /// <summary>
-/// Puts the API key on each request only while the request is on the wire. It sits below IHttpClientFactory's logging
-/// handlers, whose structured state carries raw header values (only their message text is redacted), and it takes
-/// the key off again because a retry sends the same request message through those handlers once more.
+/// Puts the API key on each request only while the request is on the wire. It sits below every other handler and
+/// takes the key off again, so nothing else that sees the request message, a retry's telemetry or logging an operator
+/// adds (the factory's logging handlers put raw header values in their structured state), ever sees the key.
 /// </summary>
 internal sealed class ApiKeyHandler(string apiKey) : DelegatingHandler
 {

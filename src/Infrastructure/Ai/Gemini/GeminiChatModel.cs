@@ -10,9 +10,9 @@ namespace CleanBot.Infrastructure.Ai.Gemini;
 
 /// <summary>
 /// The chat model port over Gemini's <c>generateContent</c> REST call, and <c>streamGenerateContent?alt=sse</c> for
-/// streamed answers. Retries and timeouts live in the HttpClient's resilience pipeline; this class only shapes the
-/// request and reads what finally came back. A streamed answer is read after the pipeline handed over its headers, so
-/// its body has timeouts of its own here: the attempt timeout between two events, the total one for the whole call.
+/// streamed answers. Retries and the timeout per attempt live in the HttpClient's resilience pipeline; this class shapes
+/// the request, reads what finally came back, and bounds the whole call (<see cref="CallTimeouts"/>). A streamed answer
+/// is read after the pipeline handed over its headers, so there the attempt timeout is also the wait between events.
 /// </summary>
 internal sealed class GeminiChatModel : IChatModel
 {
@@ -44,16 +44,23 @@ internal sealed class GeminiChatModel : IChatModel
     public async Task<ChatModelResult> GenerateAsync(ChatModelRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var timeouts = new CallTimeouts(_eventTimeout, _totalTimeout, cancellationToken);
         using var content = new GeminiRequestContent(request, _generationConfig);
         try
         {
-            using var response = await _httpClient.PostAsync(_endpoint, content, cancellationToken);
+            using var response = await _httpClient.PostAsync(_endpoint, content, timeouts.Token);
             return response.IsSuccessStatusCode
                 ? await ReadAnswerAsync(response, cancellationToken)
                 : await ReadFailureAsync(response, cancellationToken);
         }
         catch (TimeoutRejectedException)
         {
+            _logger.GeminiTimedOut();
+            return new ChatModelResult.Unavailable("timeout");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The whole call took too long, its retries included.
             _logger.GeminiTimedOut();
             return new ChatModelResult.Unavailable("timeout");
         }
@@ -85,7 +92,7 @@ internal sealed class GeminiChatModel : IChatModel
     private async Task<(ChatModelResult Result, bool MayRestart)> StreamOnceAsync(
         ChatModelRequest request, IAnswerProgress progress, CancellationToken cancellationToken)
     {
-        using var timeouts = new StreamTimeouts(_eventTimeout, _totalTimeout, cancellationToken);
+        using var timeouts = new CallTimeouts(_eventTimeout, _totalTimeout, cancellationToken);
         using var content = new GeminiRequestContent(request, _generationConfig);
         using var message = new HttpRequestMessage(HttpMethod.Post, _streamEndpoint) { Content = content };
         message.Options.Set(ResponseBufferingHandler.Streamed, true);

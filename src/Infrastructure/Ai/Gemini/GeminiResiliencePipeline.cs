@@ -5,12 +5,15 @@ using Polly.Timeout;
 
 namespace CleanBot.Infrastructure.Ai.Gemini;
 
-/// <summary>What surrounds each Gemini call, outermost first: a total timeout, retries, a timeout per attempt.</summary>
+/// <summary>
+/// What surrounds each Gemini call, outermost first: retries, a timeout per attempt. The whole call's timeout is the
+/// call's own (<see cref="CallTimeouts"/>), on the token it passes in: a streamed answer outlives the pipeline, which
+/// hands over its headers, so the call needs that timer anyway, and one timer per call is cheaper than two.
+/// </summary>
 internal static class GeminiResiliencePipeline
 {
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, GeminiOptions options)
     {
-        pipeline.AddTimeout(new TimeoutStrategyOptions { Name = "GeminiTotalTimeout", Timeout = options.TotalTimeout });
         if (options.MaxRetryAttempts > 0)
         {
             pipeline.AddRetry(new RetryStrategyOptions<HttpResponseMessage>

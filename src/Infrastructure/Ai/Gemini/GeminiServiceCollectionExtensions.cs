@@ -13,7 +13,7 @@ public static class GeminiServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="IChatModel"/> as the Gemini adapter over an HttpClient whose resilience pipeline retries
-    /// transient failures and owns every timeout, configured from the <c>Gemini</c> section.
+    /// transient failures with a timeout per attempt, configured from the <c>Gemini</c> section.
     /// </summary>
     public static IServiceCollection AddGeminiChatModel(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,10 +27,13 @@ public static class GeminiServiceCollectionExtensions
         var httpClient = services
             .AddHttpClient(HttpClientName, client =>
             {
-                client.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns every timeout
+                client.Timeout = Timeout.InfiniteTimeSpan; // the call and its resilience pipeline own every timeout
                 client.DefaultRequestVersion = HttpVersion.Version20; // where offered; plain http falls back to 1.1
                 client.DefaultVersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
             })
+            // The adapter logs every failure itself; the factory's request logging would wrap each call in two more
+            // handlers and, at the default level, log nothing.
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(provider => new ApiKeyHandler(Options(provider).ApiKey)
             {
                 InnerHandler = CreateSocketsHandler(),

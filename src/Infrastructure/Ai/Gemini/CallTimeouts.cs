@@ -3,17 +3,18 @@ using System.Diagnostics;
 namespace CleanBot.Infrastructure.Ai.Gemini;
 
 /// <summary>
-/// A streamed call's two timeouts on one token: the whole call's, and once the answer has begun, the wait for its next
-/// event, which never runs past the whole call's. One source and one timer per call, moved on as each event arrives.
+/// A Gemini call's timeouts on one token: the whole call's, over all its attempts, and for a streamed answer that has
+/// begun, the wait for its next event, which never runs past the whole call's. One source and one timer per call,
+/// moved on as each event arrives.
 /// </summary>
-internal sealed class StreamTimeouts : IDisposable
+internal sealed class CallTimeouts : IDisposable
 {
     private readonly CancellationTokenSource _source;
     private readonly TimeSpan _eventTimeout;
     private readonly TimeSpan _totalTimeout;
     private readonly long _started = Stopwatch.GetTimestamp();
 
-    public StreamTimeouts(TimeSpan eventTimeout, TimeSpan totalTimeout, CancellationToken cancellationToken)
+    public CallTimeouts(TimeSpan eventTimeout, TimeSpan totalTimeout, CancellationToken cancellationToken)
     {
         _eventTimeout = eventTimeout;
         _totalTimeout = totalTimeout;
