@@ -53,14 +53,8 @@ internal sealed class GeminiChatModel : IChatModel
                 ? await ReadAnswerAsync(response, cancellationToken)
                 : await ReadFailureAsync(response, cancellationToken);
         }
-        catch (TimeoutRejectedException)
+        catch (Exception exception) when (IsOwnTimeout(exception, cancellationToken))
         {
-            _logger.GeminiTimedOut();
-            return new ChatModelResult.Unavailable("timeout");
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The whole call took too long, its retries included.
             _logger.GeminiTimedOut();
             return new ChatModelResult.Unavailable("timeout");
         }
@@ -118,14 +112,8 @@ internal sealed class GeminiChatModel : IChatModel
 
             return (MapAnswer(streamed.Answer), false);
         }
-        catch (TimeoutRejectedException)
+        catch (Exception exception) when (IsOwnTimeout(exception, cancellationToken))
         {
-            _logger.GeminiTimedOut();
-            return (new ChatModelResult.Unavailable("timeout"), false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // One of this call's own timeouts: the whole call took too long, or the stream stalled between events.
             _logger.GeminiTimedOut();
             return (new ChatModelResult.Unavailable("timeout"), false);
         }
@@ -141,6 +129,13 @@ internal sealed class GeminiChatModel : IChatModel
             return (new ChatModelResult.Unavailable("malformed answer"), false);
         }
     }
+
+    /// <summary>
+    /// One of the call's own timeouts ran out: an attempt's (the pipeline's), the whole call's with its retries, or the
+    /// wait for a streamed answer's next event. The caller's own cancellation is not one of them: it is thrown on.
+    /// </summary>
+    private static bool IsOwnTimeout(Exception exception, CancellationToken callersToken) =>
+        exception is TimeoutRejectedException || (exception is OperationCanceledException && !callersToken.IsCancellationRequested);
 
     private async Task<ChatModelResult> ReadAnswerAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
