@@ -20,7 +20,8 @@ public static class DependencyInjection
         var assembly = Assembly.GetExecutingAssembly();
 
         // Transient, as MediatR's own registration makes them: none holds state or needs disposing, and a scoped one
-        // is also remembered by its scope, whose table of services then grows on every update (docs/performance.md).
+        // is also remembered by its scope, whose table of services then grows on every update
+        // (docs/performance-history.md).
         services.AddTransient<ServiceFactory>(provider => provider.GetService!);
         services.AddTransient<IMediator, Mediator>();
         foreach (var (service, implementation) in RequestHandlers(assembly))
@@ -41,7 +42,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
 
         // Stateless, over the scope's repositories: transient rather than scoped, so they take no place in the scope's
-        // table of services, which an update then fills without growing it a third time (docs/performance.md).
+        // table of services, which an update then fills without growing it a third time (docs/performance-history.md).
         services.AddTransient<UserRegistry>();
         services.AddTransient<DailyTokenQuota>();
         services.AddOptions<ConversationOptions>().ValidateDataAnnotations().ValidateOnStart();

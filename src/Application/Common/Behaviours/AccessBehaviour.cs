@@ -10,7 +10,7 @@ namespace CleanBot.Application.Common.Behaviours;
 /// </summary>
 /// <remarks>
 /// A check that is decided at once (anyone on the list, or no list) hands back the next step's task itself: the
-/// behaviour then keeps no state machine alive for as long as the request runs (docs/performance.md).
+/// behaviour then keeps no state machine alive for as long as the request runs (docs/performance-history.md).
 /// </remarks>
 public sealed class AccessBehaviour<TRequest, TResponse>(AccessGate gate) : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IUserRequest

@@ -8,8 +8,8 @@ namespace CleanBot.Infrastructure.Ai.Gemini;
 /// Reads one event of a streamed answer into a <see cref="GenerateContentResponse"/> with the JSON reader alone. Each
 /// event is small, but the serializer keeps a frame per level of nesting and an event is six levels deep, so every
 /// event cost two frame arrays of its own: with the constructor arguments of the records, about an eighth of the bot's
-/// allocations under load, and 3 % of its CPU (docs/performance.md). The whole answer (<c>generateContent</c>) is still
-/// read by the serializer, from the same contracts; the tests check that both read the same events alike.
+/// allocations under load, and 3 % of its CPU (docs/performance-history.md). The whole answer (<c>generateContent</c>)
+/// is still read by the serializer, from the same contracts; the tests check that both read the same events alike.
 /// </summary>
 /// <remarks>
 /// Fields the contracts do not hold are skipped. A field of the wrong kind is refused with a <see cref="JsonException"/>,

@@ -30,7 +30,7 @@ internal sealed class SessionRepository<TContext>(TContext dbContext, ActiveSess
     // Newest first, through the (SessionId, Id) index; FindActiveAsync puts them back in order. A second statement
     // rather than one join with the session: the join repeated the session's columns on each of up to 40 rows and
     // materialised a session per row; the two statements take about a fifth less CPU per update on SQLite in the bench
-    // (docs/performance.md), for one more round trip on MySQL.
+    // (docs/performance-history.md), for one more round trip on MySQL.
     private static readonly Func<TContext, long, int, IAsyncEnumerable<Message>> NewestMessages =
         EF.CompileAsyncQuery((TContext db, long sessionId, int max) =>
             db.Messages

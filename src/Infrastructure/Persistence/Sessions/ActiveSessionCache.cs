@@ -6,8 +6,8 @@ namespace CleanBot.Infrastructure.Persistence.Sessions;
 /// <summary>
 /// Keeps active sessions with their newest messages in this process, so that a conversation's next turn is not read
 /// back from the database: that read (two statements) was about an eighth of the bot's CPU per update
-/// (docs/performance.md). Sound only while this process is the only one writing conversations, that is with chat locks
-/// in process; with several instances (Redis locks) it is off.
+/// (docs/performance-history.md). Sound only while this process is the only one writing conversations, that is with
+/// chat locks in process; with several instances (Redis locks) it is off.
 /// </summary>
 /// <remarks>
 /// A session is taken out of the cache when it is handed to a request, and put back only after that request's save

@@ -10,7 +10,7 @@ namespace CleanBot.Infrastructure.Persistence.Sqlite;
 /// Stores each batch of updates in the SQLite inbox, and marks updates handled, with statements prepared once on the
 /// connection the bot's own writers share (<see cref="SqliteWriterConnection"/>), in the file's write queue. Through EF
 /// each batch of 100 cost a query for the updates already stored, then a command of 100 <c>INSERT</c>s that SQLite
-/// parsed anew (docs/performance.md). Here <c>ON CONFLICT DO NOTHING</c> skips an update stored before, by this
+/// parsed anew (docs/performance-history.md). Here <c>ON CONFLICT DO NOTHING</c> skips an update stored before, by this
 /// instance or another, and says which ones were new. The statements are made from EF's model, so a row is stored and
 /// marked exactly as EF stores and marks it.
 /// </summary>

@@ -16,7 +16,7 @@ namespace CleanBot.Infrastructure.Persistence.Sqlite;
 /// while the file's other writes wait. At SQLite's default of 1,000 pages (4 MB) a burst checkpointed several times a
 /// second, each time copying the same few hundred pages of sessions, messages and inbox again. At 4,000 pages (a log
 /// of at most about 16 MB) those pages are copied once for four times the turns: a quarter of the syncs, and a sixth
-/// fewer page writes and a quarter fewer page reads per update (docs/performance.md).
+/// fewer page writes and a quarter fewer page reads per update (docs/performance-history.md).
 /// </remarks>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {

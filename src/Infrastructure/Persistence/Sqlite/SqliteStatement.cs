@@ -10,8 +10,8 @@ namespace CleanBot.Infrastructure.Persistence.Sqlite;
 /// One of the bot's own statements, prepared once on its writer's connection and run through SQLite's own API (the
 /// SQLitePCL.raw layer under Microsoft.Data.Sqlite). A <see cref="SqliteCommand"/> made a binder object for every
 /// parameter and a data reader for every run: about 6 % of the bytes the bot allocated per update
-/// (docs/performance.md). Values are bound as Microsoft.Data.Sqlite binds them, for the types the bot's columns store.
-/// Not thread-safe: its writer runs it in the file's write queue.
+/// (docs/performance-history.md). Values are bound as Microsoft.Data.Sqlite binds them, for the types the bot's columns
+/// store. Not thread-safe: its writer runs it in the file's write queue.
 /// </summary>
 /// <remarks>
 /// A file busy with another process's write is waited for by SQLite itself, up to the connection's <c>busy_timeout</c>

@@ -10,12 +10,12 @@ using Microsoft.Extensions.Logging;
 namespace CleanBot.Infrastructure.Persistence.Sqlite;
 
 /// <summary>
-/// Writes conversation turns into the SQLite file with statements prepared once, on the connection the bot's own writers
-/// share (<see cref="SqliteWriterConnection"/>), in the file's write queue (<see cref="SqliteWriteQueue"/>, through the
-/// context). One instance serves the one file of its container. For each turn EF's <c>SaveChanges</c> built the same
-/// three statements anew and SQLite parsed them again: about a quarter of the bot's CPU under load
-/// (docs/performance.md). The statements are made from EF's model (table and column names, value conversions), so a
-/// turn is stored exactly as <c>SaveChanges</c> stores it.
+/// Writes conversation turns into the SQLite file with statements prepared once, on the connection the bot's own
+/// writers share (<see cref="SqliteWriterConnection"/>), in the file's write queue (<see cref="SqliteWriteQueue"/>,
+/// through the context). One instance serves the one file of its container. For each turn EF's <c>SaveChanges</c> built
+/// the same three statements anew and SQLite parsed them again: about a quarter of the bot's CPU under load
+/// (docs/performance-history.md). The statements are made from EF's model (table and column names, value conversions),
+/// so a turn is stored exactly as <c>SaveChanges</c> stores it.
 /// </summary>
 /// <remarks>
 /// The turns of different requests that wait for the queue together are written in one transaction (a group commit):

@@ -7,8 +7,8 @@ namespace CleanBot.Infrastructure.Persistence.Sqlite;
 /// handled marks are all written through it, one write at a time, in the file's write queue. SQLite empties a
 /// connection's page cache whenever another connection has committed since its last transaction, so with a connection
 /// per writer (and EF's for the marks) each write read back from the log the pages the others had just changed: about
-/// two reads of a page per update in a burst, of which one connection saves a third (docs/performance.md). Each kind of
-/// statements is prepared once and kept between writes.
+/// two reads of a page per update in a burst, of which one connection saves a third (docs/performance-history.md). Each
+/// kind of statements is prepared once and kept between writes.
 /// </summary>
 /// <remarks>
 /// A failure of SQLite's drops the connection with every statement prepared on it, as the connection may be what failed

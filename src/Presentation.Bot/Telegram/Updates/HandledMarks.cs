@@ -7,7 +7,7 @@ namespace CleanBot.Presentation.Bot.Telegram.Updates;
 /// Writes the handled marks of updates whose replies are out, several in one statement (a group commit): a mark that
 /// comes while a write is in flight waits for it and goes with every other mark that came meanwhile. A lone mark is
 /// written at once. On SQLite every write waits its turn on the file, and one mark per update was a seventh of the
-/// file's busy time in a burst (docs/performance.md).
+/// file's busy time in a burst (docs/performance-history.md).
 /// </summary>
 /// <remarks>
 /// A failed write fails the marks it carried, and their callers try again. A mark whose caller stops waiting (the bot

@@ -18,8 +18,8 @@ namespace CleanBot.Presentation.Bot.Telegram.Updates;
 /// </summary>
 /// <remarks>
 /// A single instance hands the updates it has just stored to their chat's drain, which then need not read them back
-/// from the inbox: that read was the largest part of the CPU per update left in the bot (docs/performance.md). The
-/// drain reads the inbox instead whenever it may hold more than was handed over: with several instances, before the
+/// from the inbox: that read was the largest part of the CPU per update left in the bot (docs/performance-history.md).
+/// The drain reads the inbox instead whenever it may hold more than was handed over: with several instances, before the
 /// start-up's resume has scheduled the chats left pending, after a drain of the chat failed, past
 /// <see cref="PendingBatchSize"/> updates handed over and not yet taken, and when the chat's last drain read the inbox
 /// while an update of the chat was being stored.

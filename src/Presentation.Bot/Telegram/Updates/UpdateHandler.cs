@@ -42,7 +42,7 @@ internal sealed partial class UpdateHandler(
     /// <summary>
     /// Routes the update at once and keeps only its route and id while the answer is awaited: Telegram.Bot's objects
     /// (its <see cref="Message"/> alone is about a kilobyte) would otherwise be held by every chat in flight, and what
-    /// the chats in flight hold is what each garbage collection copies (docs/performance.md).
+    /// the chats in flight hold is what each garbage collection copies (docs/performance-history.md).
     /// </summary>
     public Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
