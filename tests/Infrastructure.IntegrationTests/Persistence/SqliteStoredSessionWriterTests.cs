@@ -61,6 +61,33 @@ public sealed class SqliteStoredSessionWriterTests(SqliteTestDatabase database) 
     }
 
     [Fact]
+    public async Task Only_a_request_that_ends_a_session_writes_its_end()
+    {
+        var (continuedChatId, continuedUserId) = await database.StartConversationAsync(turns: 1, Nowruz);
+        var (endedChatId, endedUserId) = await database.StartConversationAsync(turns: 1, Nowruz);
+        await using var endWrites = await EndWritesAsync();
+
+        long endedSessionId;
+        await using (var request = database.BeginRequest())
+        {
+            var session = await request.Sessions.FindActiveAsync(continuedChatId, continuedUserId, recentMessages: 40, Cancellation);
+            AddTurn(session!, Nowruz.AddHours(1));
+            await request.SaveAsync();
+        }
+
+        await using (var request = database.BeginRequest())
+        {
+            var session = await request.Sessions.FindActiveAsync(endedChatId, endedUserId, recentMessages: 0, Cancellation);
+            session!.End(Nowruz.AddDays(1));
+            endedSessionId = session.Id;
+            await request.SaveAsync();
+        }
+
+        (await endWrites.SessionIdsAsync()).Should().Equal([endedSessionId], "SQLite rewrites the index of active sessions for every write of the end");
+        (await StoredRowsAsync(continuedChatId, continuedUserId)).Messages.Should().HaveCount(4);
+    }
+
+    [Fact]
     public async Task Turns_that_wait_for_the_file_together_are_written_in_one_transaction()
     {
         var conversations = await StartConversationsAsync(3);
@@ -164,6 +191,24 @@ public sealed class SqliteStoredSessionWriterTests(SqliteTestDatabase database) 
         return saves;
     }
 
+    /// <summary>
+    /// Records, until disposed, the id of each session whose end an <c>UPDATE</c> sets: SQLite fires an
+    /// <c>UPDATE OF</c> trigger for every statement that sets the column, as it rewrites the indexes that hold it.
+    /// </summary>
+    private async Task<EndWrites> EndWritesAsync()
+    {
+        var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync(Cancellation);
+        await using var create = connection.CreateCommand();
+        create.CommandText = """
+            CREATE TABLE "EndWrites" ("SessionId" INTEGER NOT NULL);
+            CREATE TRIGGER "RecordEndWrites" AFTER UPDATE OF "EndedAt" ON "Sessions"
+            BEGIN INSERT INTO "EndWrites" VALUES (new."Id"); END;
+            """;
+        await create.ExecuteNonQueryAsync(Cancellation);
+        return new EndWrites(connection);
+    }
+
     private async Task DeleteSessionAsync(long sessionId)
     {
         await using var connection = new SqliteConnection(database.ConnectionString);
@@ -214,6 +259,34 @@ public sealed class SqliteStoredSessionWriterTests(SqliteTestDatabase database) 
     }
 
     private sealed record StoredRows(string LastActivityAt, string? EndedAt, List<string> Messages);
+
+    private sealed class EndWrites(SqliteConnection connection) : IAsyncDisposable
+    {
+        public async Task<List<long>> SessionIdsAsync()
+        {
+            await using var select = connection.CreateCommand();
+            select.CommandText = """SELECT "SessionId" FROM "EndWrites" ORDER BY rowid""";
+            var ids = new List<long>();
+            await using var reader = await select.ExecuteReaderAsync(Cancellation);
+            while (await reader.ReadAsync(Cancellation))
+            {
+                ids.Add(reader.GetInt64(0));
+            }
+
+            return ids;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await using (var drop = connection.CreateCommand())
+            {
+                drop.CommandText = """DROP TRIGGER "RecordEndWrites"; DROP TABLE "EndWrites";""";
+                await drop.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+
+            await connection.DisposeAsync();
+        }
+    }
 
     private sealed class PendingTurns : IAsyncDisposable
     {

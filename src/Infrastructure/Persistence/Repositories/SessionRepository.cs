@@ -101,7 +101,8 @@ internal sealed class SessionRepository<TContext>(TContext dbContext, ActiveSess
         {
             if (handedOut.Stored is { } stored && stored.DiffersFrom(handedOut.Session))
             {
-                (changes ??= []).Add(new StoredSessionChanges(handedOut.Session, stored.MessageCount));
+                var session = handedOut.Session;
+                (changes ??= []).Add(new StoredSessionChanges(session, stored.MessageCount, Ended: session.EndedAt != stored.EndedAt));
             }
         }
 

@@ -4,6 +4,7 @@ using CleanBot.Infrastructure.Persistence.Sessions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -128,16 +129,14 @@ internal sealed partial class SqliteStoredSessionWriter(SqliteWriterConnection w
         public void Fail(Exception exception) => _completion.TrySetException(exception);
     }
 
-    /// <summary>The writer's two prepared statements, and the connection they were prepared on.</summary>
+    /// <summary>The writer's prepared statements, and the connection they were prepared on.</summary>
     private sealed class Statements : IDisposable
     {
         private readonly SqliteConnection _connection;
         private readonly SqliteStatement _insertMessage;
         private readonly MappedColumn[] _messageColumns;
-        private readonly SqliteStatement _touchSession;
-        private readonly MappedColumn _lastActivityAt;
-        private readonly MappedColumn _endedAt;
-        private readonly MappedColumn _sessionId;
+        private readonly SessionUpdate _touchSession;
+        private readonly SessionUpdate _endSession;
 
         public Statements(BotDbContext context, SqliteConnection connection)
         {
@@ -150,23 +149,14 @@ internal sealed partial class SqliteStoredSessionWriter(SqliteWriterConnection w
             _insertMessage = new SqliteStatement(
                 connection, $"{MappedColumn.Insert(sql, message, _messageColumns)} RETURNING {sql.DelimitIdentifier(messageId.GetColumnName())};");
 
-            var session = MappedColumn.Entity<Session>(context);
-            _lastActivityAt = MappedColumn.Of(session, nameof(Session.LastActivityAt));
-            _endedAt = MappedColumn.Of(session, nameof(Session.EndedAt));
-            _sessionId = new MappedColumn(session.FindPrimaryKey()!.Properties.Single());
-            _touchSession = new SqliteStatement(
-                connection,
-                $"UPDATE {MappedColumn.Table(sql, session)} SET {_lastActivityAt.Assignment(sql)}, {_endedAt.Assignment(sql)} " +
-                $"WHERE {_sessionId.Assignment(sql)};");
-
             foreach (var column in _messageColumns)
             {
                 column.AttachTo(_insertMessage);
             }
 
-            _lastActivityAt.AttachTo(_touchSession);
-            _endedAt.AttachTo(_touchSession);
-            _sessionId.AttachTo(_touchSession);
+            var session = MappedColumn.Entity<Session>(context);
+            _touchSession = new SessionUpdate(connection, sql, session, nameof(Session.LastActivityAt));
+            _endSession = new SessionUpdate(connection, sql, session, nameof(Session.LastActivityAt), nameof(Session.EndedAt));
         }
 
         /// <summary>Writes every change in one transaction; the messages get their ids once it has committed.</summary>
@@ -178,10 +168,7 @@ internal sealed partial class SqliteStoredSessionWriter(SqliteWriterConnection w
                 foreach (var change in changes)
                 {
                     var session = change.Session;
-                    _lastActivityAt.Bind(session.LastActivityAt);
-                    _endedAt.Bind(session.EndedAt);
-                    _sessionId.Bind(session.Id);
-                    if (_touchSession.Execute() != 1)
+                    if ((change.Ended ? _endSession : _touchSession).Execute(session) != 1)
                     {
                         throw new DbUpdateConcurrencyException($"Session {session.Id} is no longer stored; its turn was not written.");
                     }
@@ -216,6 +203,49 @@ internal sealed partial class SqliteStoredSessionWriter(SqliteWriterConnection w
         {
             _insertMessage.Dispose();
             _touchSession.Dispose();
+            _endSession.Dispose();
         }
+    }
+
+    /// <summary>
+    /// An <c>UPDATE</c> of a session's row by its id that sets the given columns from the session. SQLite rewrites the
+    /// entry of every index holding a column the statement sets, changed or not: so the end, which the index of active
+    /// sessions holds, is set only by the turns that end the session.
+    /// </summary>
+    private sealed class SessionUpdate : IDisposable
+    {
+        private readonly SqliteStatement _statement;
+        private readonly MappedColumn[] _columns;
+        private readonly MappedColumn _sessionId;
+
+        public SessionUpdate(SqliteConnection connection, ISqlGenerationHelper sql, IEntityType session, params string[] properties)
+        {
+            _columns = [.. properties.Select(property => MappedColumn.Of(session, property))];
+            _sessionId = new MappedColumn(session.FindPrimaryKey()!.Properties.Single());
+            _statement = new SqliteStatement(
+                connection,
+                $"UPDATE {MappedColumn.Table(sql, session)} SET {string.Join(", ", _columns.Select(column => column.Assignment(sql)))} " +
+                $"WHERE {_sessionId.Assignment(sql)};");
+            foreach (var column in _columns)
+            {
+                column.AttachTo(_statement);
+            }
+
+            _sessionId.AttachTo(_statement);
+        }
+
+        /// <summary>Writes the session's columns; returns the rows changed, 0 when the session is no longer stored.</summary>
+        public int Execute(Session session)
+        {
+            foreach (var column in _columns)
+            {
+                column.BindFrom(session);
+            }
+
+            _sessionId.BindFrom(session);
+            return _statement.Execute();
+        }
+
+        public void Dispose() => _statement.Dispose();
     }
 }
