@@ -195,6 +195,44 @@ public sealed class AskCommandHandlerTests
     }
 
     [Fact]
+    public async Task A_user_the_cache_let_go_of_and_seen_recently_is_read_but_not_written_again()
+    {
+        var seen = _time.GetUtcNow().AddMinutes(-2);
+        var stored = User.Register(Profiles.Sara, seen);
+        _users.FindAsync(Profiles.Sara.Id, Arg.Any<CancellationToken>()).Returns(stored);
+        ModelAnswers(new ChatModelResult.Answered("ok", null));
+
+        await Handler().Handle(new AskCommand(Profiles.Sara, ChatId, "q"), CancellationToken.None);
+
+        stored.LastSeenAt.Should().Be(seen, "last seen is kept to within five minutes, as with a cached copy");
+        ((UserSnapshot)_cache.Entries[UserRegistry.CacheKey(Profiles.Sara.Id)]).LastSeenAt.Should().Be(seen);
+    }
+
+    [Theory]
+    [InlineData(6, false, "sara")]
+    [InlineData(2, true, "sara")]
+    [InlineData(2, false, "sara_new")]
+    public async Task A_user_read_from_the_database_is_refreshed_when_last_seen_long_ago_blocked_or_renamed(
+        int minutesSinceSeen, bool blockedBot, string username)
+    {
+        var stored = User.Register(Profiles.Sara, _time.GetUtcNow().AddMinutes(-minutesSinceSeen));
+        if (blockedBot)
+        {
+            stored.MarkBlockedBot(_time.GetUtcNow().AddMinutes(-1));
+        }
+
+        _users.FindAsync(Profiles.Sara.Id, Arg.Any<CancellationToken>()).Returns(stored);
+        ModelAnswers(new ChatModelResult.Answered("ok", null));
+
+        await Handler().Handle(new AskCommand(Profiles.Sara with { Username = username }, ChatId, "q"), CancellationToken.None);
+
+        stored.LastSeenAt.Should().Be(_time.GetUtcNow());
+        stored.HasBlockedBot.Should().BeFalse();
+        stored.Username.Should().Be(username);
+        ((UserSnapshot)_cache.Entries[UserRegistry.CacheKey(Profiles.Sara.Id)]).LastSeenAt.Should().Be(_time.GetUtcNow());
+    }
+
+    [Fact]
     public async Task A_cached_users_persona_chooses_the_system_prompt_without_reading_the_user_table()
     {
         _cache.Entries[UserRegistry.CacheKey(Profiles.Sara.Id)] =

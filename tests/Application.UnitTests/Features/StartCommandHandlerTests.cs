@@ -40,5 +40,16 @@ public sealed class StartCommandHandlerTests
         ((UserSnapshot)_cache.Entries[UserRegistry.CacheKey(Profiles.Sara.Id)]).Username.Should().Be("sara");
     }
 
+    [Fact]
+    public async Task A_start_refreshes_even_a_user_seen_a_moment_ago()
+    {
+        var stored = User.Register(Profiles.Sara, _time.GetUtcNow().AddMinutes(-1));
+        _users.FindAsync(Profiles.Sara.Id, Arg.Any<CancellationToken>()).Returns(stored);
+
+        await Handler().Handle(new StartCommand(Profiles.Sara), CancellationToken.None);
+
+        stored.LastSeenAt.Should().Be(_time.GetUtcNow());
+    }
+
     private StartCommandHandler Handler() => new(new UserRegistry(_users, _cache), _unitOfWork, _time);
 }

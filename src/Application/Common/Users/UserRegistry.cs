@@ -7,7 +7,8 @@ namespace CleanBot.Application.Common.Users;
 /// <summary>
 /// Registers or refreshes the user behind a request. A cached snapshot that still matches what Telegram reports,
 /// and was written recently, answers without touching the database: "last seen" is kept to within
-/// <see cref="LastSeenResolution"/>, which saves a read and a write on almost every message.
+/// <see cref="LastSeenResolution"/>, which saves a read and a write on almost every message. A stored record as
+/// recent is not written again either, when the cache no longer held it.
 /// </summary>
 public sealed class UserRegistry(IUserRepository users, ICache cache)
 {
@@ -24,14 +25,28 @@ public sealed class UserRegistry(IUserRepository users, ICache cache)
         if (!forceRefresh)
         {
             var cached = await cache.GetAsync<UserSnapshot>(CacheKey(profile.Id), cancellationToken);
-            if (cached is not null && cached.Matches(profile) && now - cached.LastSeenAt < LastSeenResolution)
+            if (cached is not null && IsRecent(cached, profile, now))
             {
                 return new UserVisit(cached.Language, SnapshotToCache: null, IsNewUser: false, cached.Persona);
             }
         }
 
-        var (user, isNew) = await FindOrRegisterAsync(profile, now, cancellationToken);
-        return new UserVisit(user.Language, UserSnapshot.Of(user), isNew, user.Persona);
+        var user = await users.FindAsync(profile.Id, cancellationToken);
+        if (user is null)
+        {
+            user = Register(profile, now);
+            return new UserVisit(user.Language, UserSnapshot.Of(user), IsNewUser: true, user.Persona);
+        }
+
+        // A record the cache let go of (when full, or after a restart) is often as recent as a cached copy would be.
+        var stored = UserSnapshot.Of(user);
+        if (forceRefresh || user.HasBlockedBot || !IsRecent(stored, profile, now))
+        {
+            user.Refresh(profile, now);
+            stored = UserSnapshot.Of(user);
+        }
+
+        return new UserVisit(user.Language, stored, IsNewUser: false, user.Persona);
     }
 
     /// <summary>
@@ -82,17 +97,26 @@ public sealed class UserRegistry(IUserRepository users, ICache cache)
             ? cache.SetAsync(CacheKey(snapshot.Id), snapshot, CacheTimeToLive, cancellationToken)
             : ValueTask.CompletedTask;
 
+    /// <summary>Telegram still reports what is stored, and the user was seen within the resolution.</summary>
+    private static bool IsRecent(UserSnapshot stored, UserProfile profile, DateTimeOffset now) =>
+        stored.Matches(profile) && now - stored.LastSeenAt < LastSeenResolution;
+
     private async Task<(User User, bool IsNew)> FindOrRegisterAsync(UserProfile profile, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var user = await users.FindAsync(profile.Id, cancellationToken);
         if (user is null)
         {
-            user = User.Register(profile, now);
-            users.Add(user);
-            return (user, true);
+            return (Register(profile, now), true);
         }
 
         user.Refresh(profile, now);
         return (user, false);
+    }
+
+    private User Register(UserProfile profile, DateTimeOffset now)
+    {
+        var user = User.Register(profile, now);
+        users.Add(user);
+        return user;
     }
 }
