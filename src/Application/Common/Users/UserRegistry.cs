@@ -31,22 +31,8 @@ public sealed class UserRegistry(IUserRepository users, ICache cache)
             }
         }
 
-        var user = await users.FindAsync(profile.Id, cancellationToken);
-        if (user is null)
-        {
-            user = Register(profile, now);
-            return new UserVisit(user.Language, UserSnapshot.Of(user), IsNewUser: true, user.Persona);
-        }
-
-        // A record the cache let go of (when full, or after a restart) is often as recent as a cached copy would be.
-        var stored = UserSnapshot.Of(user);
-        if (forceRefresh || user.HasBlockedBot || !IsRecent(stored, profile, now))
-        {
-            user.Refresh(profile, now);
-            stored = UserSnapshot.Of(user);
-        }
-
-        return new UserVisit(user.Language, stored, IsNewUser: false, user.Persona);
+        var (user, isNew) = await FindOrRegisterAsync(profile, now, forceRefresh, cancellationToken);
+        return new UserVisit(user.Language, UserSnapshot.Of(user), isNew, user.Persona);
     }
 
     /// <summary>
@@ -57,7 +43,7 @@ public sealed class UserRegistry(IUserRepository users, ICache cache)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(change);
-        var (user, isNew) = await FindOrRegisterAsync(profile, now, cancellationToken);
+        var (user, isNew) = await FindOrRegisterAsync(profile, now, forceRefresh: true, cancellationToken);
         change(user);
         return new UserVisit(user.Language, UserSnapshot.Of(user), isNew, user.Persona);
     }
@@ -101,22 +87,23 @@ public sealed class UserRegistry(IUserRepository users, ICache cache)
     private static bool IsRecent(UserSnapshot stored, UserProfile profile, DateTimeOffset now) =>
         stored.Matches(profile) && now - stored.LastSeenAt < LastSeenResolution;
 
-    private async Task<(User User, bool IsNew)> FindOrRegisterAsync(UserProfile profile, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(User User, bool IsNew)> FindOrRegisterAsync(
+        UserProfile profile, DateTimeOffset now, bool forceRefresh, CancellationToken cancellationToken)
     {
         var user = await users.FindAsync(profile.Id, cancellationToken);
         if (user is null)
         {
-            return (Register(profile, now), true);
+            user = User.Register(profile, now);
+            users.Add(user);
+            return (user, true);
         }
 
-        user.Refresh(profile, now);
-        return (user, false);
-    }
+        // A record the cache let go of (when full, or after a restart) is often as recent as a cached copy would be.
+        if (forceRefresh || user.HasBlockedBot || !IsRecent(UserSnapshot.Of(user), profile, now))
+        {
+            user.Refresh(profile, now);
+        }
 
-    private User Register(UserProfile profile, DateTimeOffset now)
-    {
-        var user = User.Register(profile, now);
-        users.Add(user);
-        return user;
+        return (user, false);
     }
 }
