@@ -53,6 +53,7 @@ public static class PersistenceServiceCollectionExtensions
         where TContext : BotDbContext
     {
         services.AddScoped<BotDbContext>(provider => provider.GetRequiredService<TContext>());
+        services.AddScoped<RequestDbContext<TContext>>();
         services.AddScoped<IUnitOfWork, SessionCachingUnitOfWork<TContext>>();
         services.AddScoped<IUserRepository, UserRepository<TContext>>();
         services.AddScoped<SessionRepository<TContext>>();

@@ -1,6 +1,7 @@
 using CleanBot.Application.Abstractions.Inbox;
 using CleanBot.Application.Abstractions.Persistence;
 using CleanBot.Infrastructure.Persistence;
+using CleanBot.Infrastructure.Persistence.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanBot.Infrastructure.IntegrationTests.Persistence;
@@ -17,6 +18,9 @@ public sealed class RequestScope(AsyncServiceScope scope) : IAsyncDisposable
     public IUpdateInbox Inbox => scope.ServiceProvider.GetRequiredService<IUpdateInbox>();
 
     public BotDbContext DbContext => scope.ServiceProvider.GetRequiredService<BotDbContext>();
+
+    /// <summary>Whether anything in the request has taken its context from the pool.</summary>
+    public bool HasTakenContext => scope.ServiceProvider.GetRequiredService<RequestDbContext<SqliteBotDbContext>>().IfTaken is not null;
 
     public Task SaveAsync() => SaveAsync(TestContext.Current.CancellationToken);
 

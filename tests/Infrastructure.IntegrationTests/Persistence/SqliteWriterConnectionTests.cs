@@ -10,13 +10,12 @@ namespace CleanBot.Infrastructure.IntegrationTests.Persistence;
 /// The bot's own SQLite writers share one connection, so that none of them finds its page cache emptied by another's
 /// commit; each kind of statements is prepared on it once, and a failure of SQLite's drops it with all of them.
 /// </summary>
-public sealed class SqliteWriterConnectionTests(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>, IAsyncLifetime
+public sealed class SqliteWriterConnectionTests(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>, IDisposable
 {
     private static readonly DateTimeOffset Nowruz = new(2026, 3, 21, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly SqliteWriterConnection _writerConnection = new();
+    private readonly SqliteWriterConnection _writerConnection = new(database.Services.GetRequiredService<IServiceScopeFactory>());
     private readonly List<Statements> _prepared = [];
-    private RequestScope? _request;
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -96,17 +95,7 @@ public sealed class SqliteWriterConnectionTests(SqliteTestDatabase database) : I
             .Should().ThrowAsync<ObjectDisposedException>();
     }
 
-    public ValueTask InitializeAsync()
-    {
-        _request = database.BeginRequest();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _writerConnection.Dispose();
-        await _request!.DisposeAsync();
-    }
+    public void Dispose() => _writerConnection.Dispose();
 
     private Statements Prepared() => Run(connection => new Statements(connection), statements => statements);
 
@@ -115,7 +104,7 @@ public sealed class SqliteWriterConnectionTests(SqliteTestDatabase database) : I
     /// <summary>Runs a write through the connection under test, noting each set of statements it has prepared.</summary>
     private TResult Run<TStatements, TResult>(Func<SqliteConnection, TStatements> create, Func<TStatements, TResult> write)
         where TStatements : Statements =>
-        _writerConnection.Run(_request!.DbContext, (_, connection) =>
+        _writerConnection.Run((_, connection) =>
         {
             var statements = create(connection);
             _prepared.Add(statements);

@@ -11,7 +11,7 @@ namespace CleanBot.Infrastructure.Persistence.Repositories;
 /// </summary>
 /// <typeparam name="TContext">The provider's context: a compiled query serves one model only (EF throws on another),
 /// so each provider gets its own.</typeparam>
-internal sealed class SessionRepository<TContext>(TContext dbContext, ActiveSessionCache cache, IStoredSessionWriter? writer = null)
+internal sealed class SessionRepository<TContext>(RequestDbContext<TContext> request, ActiveSessionCache cache, IStoredSessionWriter? writer = null)
     : ISessionRepository
     where TContext : BotDbContext
 {
@@ -67,10 +67,10 @@ internal sealed class SessionRepository<TContext>(TContext dbContext, ActiveSess
         return session;
     }
 
-    public void Add(Session session) => dbContext.Sessions.Add(session);
+    public void Add(Session session) => request.Context.Sessions.Add(session);
 
     public Task<long> TokensUsedSinceAsync(long userId, DateTimeOffset since, CancellationToken cancellationToken) =>
-        TokensUsedSince(dbContext, userId, since, cancellationToken);
+        TokensUsedSince(request.Context, userId, since, cancellationToken);
 
     /// <summary>
     /// Puts the sessions this request was given back into the cache, as the save that has just succeeded stored them.
@@ -136,14 +136,14 @@ internal sealed class SessionRepository<TContext>(TContext dbContext, ActiveSess
 
             var session = handedOut.Session;
             TrackWithoutHistory(session);
-            var entry = dbContext.Entry(session);
+            var entry = request.Context.Entry(session);
             entry.Property(tracked => tracked.LastActivityAt).OriginalValue = stored.LastActivityAt;
             entry.Property(tracked => tracked.EndedAt).OriginalValue = stored.EndedAt;
             for (var index = stored.MessageCount; index < session.Messages.Count; index++)
             {
                 // The list's snapshot, taken just now, holds the new messages too: they are added one by one.
                 StoredMessageKeys.SetSessionId(session.Messages[index], session.Id);
-                dbContext.Entry(session.Messages[index]).State = EntityState.Added;
+                request.Context.Entry(session.Messages[index]).State = EntityState.Added;
             }
 
             handedOut.Stored = null;
@@ -152,6 +152,8 @@ internal sealed class SessionRepository<TContext>(TContext dbContext, ActiveSess
 
     private async Task<Session?> ReadActiveAsync(long chatId, long userId, int recentMessages, CancellationToken cancellationToken)
     {
+        var dbContext = request.Context;
+
         // One open for both statements: EF otherwise opens and closes the connection around each, and on SQLite every
         // open registers EF's functions with the connection again.
         await dbContext.Database.OpenConnectionAsync(cancellationToken);
@@ -189,7 +191,7 @@ internal sealed class SessionRepository<TContext>(TContext dbContext, ActiveSess
     /// two database round trips. Setting the state tracks this one entity, not its graph. The session's message list is
     /// snapshotted with the history in it, so on saving only the messages added since are new, and they are inserted.
     /// </summary>
-    private void TrackWithoutHistory(Session session) => dbContext.Entry(session).State = EntityState.Unchanged;
+    private void TrackWithoutHistory(Session session) => request.Context.Entry(session).State = EntityState.Unchanged;
 
     /// <param name="HoldsAll">Fewer messages were found than asked for: the session was loaded with all of them.</param>
     private sealed record HandedOut(Session Session, int RecentMessages, bool HoldsAll)

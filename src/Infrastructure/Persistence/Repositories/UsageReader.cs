@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CleanBot.Infrastructure.Persistence.Repositories;
 
 /// <typeparam name="TContext">The provider's context: a compiled query serves one model only.</typeparam>
-internal sealed class UsageReader<TContext>(TContext dbContext) : IUsageReader
+internal sealed class UsageReader<TContext>(RequestDbContext<TContext> request) : IUsageReader
     where TContext : BotDbContext
 {
     // One round trip for the three periods: the user's sessions (through the UserId index), their messages (through
@@ -27,7 +27,7 @@ internal sealed class UsageReader<TContext>(TContext dbContext) : IUsageReader
 
     public async Task<UserUsage> UserUsageAsync(long userId, DateTimeOffset dayStart, DateTimeOffset monthStart, CancellationToken cancellationToken)
     {
-        var row = await UsageByPeriod(dbContext, userId, dayStart, monthStart, cancellationToken);
+        var row = await UsageByPeriod(request.Context, userId, dayStart, monthStart, cancellationToken);
         return row is null
             ? UserUsage.None
             : new UserUsage(
@@ -44,7 +44,7 @@ internal sealed class UsageReader<TContext>(TContext dbContext) : IUsageReader
         // time of its newest message.
         var day = dayStart.UtcDateTime;
         var userRole = (int)MessageRole.User;
-        var row = await dbContext.Database.SqlQuery<StatisticsRow>($"""
+        var row = await request.Context.Database.SqlQuery<StatisticsRow>($"""
             SELECT
                 (SELECT COUNT(*) FROM Users) AS Users,
                 (SELECT COUNT(DISTINCT UserId) FROM Sessions WHERE LastActivityAt >= {day}) AS ActiveToday,

@@ -6,7 +6,7 @@ namespace CleanBot.Infrastructure.Persistence.Repositories;
 
 /// <typeparam name="TContext">The provider's context: a compiled query serves one model only (EF throws on another),
 /// so each provider gets its own.</typeparam>
-internal sealed class UserRepository<TContext>(TContext dbContext) : IUserRepository
+internal sealed class UserRepository<TContext>(RequestDbContext<TContext> request) : IUserRepository
     where TContext : BotDbContext
 {
     // Read on nearly every message whose user is not cached: compiled once, not translated per call.
@@ -15,7 +15,7 @@ internal sealed class UserRepository<TContext>(TContext dbContext) : IUserReposi
             db.Users.FirstOrDefault(user => user.Id == userId));
 
     public Task<User?> FindAsync(long userId, CancellationToken cancellationToken) =>
-        UserById(dbContext, userId, cancellationToken);
+        UserById(request.Context, userId, cancellationToken);
 
-    public void Add(User user) => dbContext.Users.Add(user);
+    public void Add(User user) => request.Context.Users.Add(user);
 }

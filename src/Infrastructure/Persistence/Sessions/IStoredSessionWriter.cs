@@ -9,5 +9,5 @@ internal interface IStoredSessionWriter
 {
     /// <exception cref="Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException">A session is no longer stored
     /// (deleted meanwhile); nothing was written.</exception>
-    Task WriteAsync(BotDbContext context, IReadOnlyList<StoredSessionChanges> changes, CancellationToken cancellationToken);
+    Task WriteAsync(IReadOnlyList<StoredSessionChanges> changes, CancellationToken cancellationToken);
 }

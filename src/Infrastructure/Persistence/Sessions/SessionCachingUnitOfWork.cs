@@ -7,9 +7,10 @@ namespace CleanBot.Infrastructure.Persistence.Sessions;
 /// The request's unit of work: the context's save, after which the sessions it stored go back into the
 /// <see cref="ActiveSessionCache"/>. A turn of a stored session, with nothing else to save, is written by the
 /// <see cref="IStoredSessionWriter"/> where there is one; with anything else to save, EF writes all of it in one
-/// transaction.
+/// transaction. A request that never took its context has nothing for EF to save.
 /// </summary>
-internal sealed class SessionCachingUnitOfWork<TContext>(TContext dbContext, SessionRepository<TContext> sessions, IStoredSessionWriter? writer = null)
+internal sealed class SessionCachingUnitOfWork<TContext>(
+    RequestDbContext<TContext> request, SessionRepository<TContext> sessions, IStoredSessionWriter? writer = null)
     : IUnitOfWork
     where TContext : BotDbContext
 {
@@ -17,9 +18,9 @@ internal sealed class SessionCachingUnitOfWork<TContext>(TContext dbContext, Ses
     {
         if (sessions.UntrackedChanges() is { } changes)
         {
-            if (writer is not null && !dbContext.ChangeTracker.HasChanges())
+            if (writer is not null && request.IfTaken?.ChangeTracker.HasChanges() != true)
             {
-                await writer.WriteAsync(dbContext, changes, cancellationToken);
+                await writer.WriteAsync(changes, cancellationToken);
                 sessions.Written();
                 sessions.KeepSaved();
                 return;
@@ -28,7 +29,11 @@ internal sealed class SessionCachingUnitOfWork<TContext>(TContext dbContext, Ses
             sessions.Track();
         }
 
-        await ((IUnitOfWork)dbContext).SaveChangesAsync(cancellationToken);
+        if (request.IfTaken is IUnitOfWork context)
+        {
+            await context.SaveChangesAsync(cancellationToken);
+        }
+
         sessions.KeepSaved();
     }
 }

@@ -7,8 +7,8 @@ public sealed class SqliteBotDbContext(DbContextOptions<SqliteBotDbContext> opti
 {
     private SqliteWriteQueue? _writes;
 
-    // Pooled contexts keep their options, so the file and its queue are looked up once per context instance.
-    private SqliteWriteQueue Writes => _writes ??= SqliteWriteQueue.For(Database.GetConnectionString() ?? string.Empty);
+    /// <summary>The file's write queue. Pooled contexts keep their options, so it is looked up once per context instance.</summary>
+    internal SqliteWriteQueue Writes => _writes ??= SqliteWriteQueue.For(Database.GetConnectionString() ?? string.Empty);
 
     /// <summary>
     /// Finds the changes before the write's turn and only writes them in it: the file's writes run one at a time, so

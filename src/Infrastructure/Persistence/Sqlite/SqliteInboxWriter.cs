@@ -22,7 +22,7 @@ internal sealed class SqliteInboxWriter(SqliteWriterConnection writerConnection)
         ArgumentNullException.ThrowIfNull(updates);
         return context.WriteAsync(
             _ => Task.FromResult<IReadOnlyList<long>>(
-                writerConnection.Run(context, static (db, sqlite) => new InsertStatement(db, sqlite), insert => insert.InsertNew(updates))),
+                writerConnection.Run(static (db, sqlite) => new InsertStatement(db, sqlite), insert => insert.InsertNew(updates))),
             cancellationToken);
     }
 
@@ -32,7 +32,7 @@ internal sealed class SqliteInboxWriter(SqliteWriterConnection writerConnection)
         ArgumentNullException.ThrowIfNull(updateIds);
         return context.WriteAsync(
             _ => Task.FromResult(
-                writerConnection.Run(context, static (db, sqlite) => new MarkStatement(db, sqlite), mark => mark.Mark(updateIds, handledAt))),
+                writerConnection.Run(static (db, sqlite) => new MarkStatement(db, sqlite), mark => mark.Mark(updateIds, handledAt))),
             cancellationToken);
     }
 

@@ -12,11 +12,11 @@ namespace CleanBot.Infrastructure.Persistence.Sqlite;
 
 /// <summary>
 /// Writes conversation turns into the SQLite file with statements prepared once, on the connection the bot's own
-/// writers share (<see cref="SqliteWriterConnection"/>), in the file's write queue (<see cref="SqliteWriteQueue"/>,
-/// through the context). One instance serves the one file of its container. For each turn EF's <c>SaveChanges</c> built
-/// the same three statements anew and SQLite parsed them again: about a quarter of the bot's CPU under load
-/// (docs/performance-history.md). The statements are made from EF's model (table and column names, value conversions),
-/// so a turn is stored exactly as <c>SaveChanges</c> stores it.
+/// writers share (<see cref="SqliteWriterConnection"/>), in the file's write queue (<see cref="SqliteWriteQueue"/>). One
+/// instance serves the one file of its container. For each turn EF's <c>SaveChanges</c> built the same three statements
+/// anew and SQLite parsed them again: about a quarter of the bot's CPU under load (docs/performance-history.md). The
+/// statements are made from EF's model (table and column names, value conversions), so a turn is stored exactly as
+/// <c>SaveChanges</c> stores it.
 /// </summary>
 /// <remarks>
 /// The turns of different requests that wait for the queue together are written in one transaction (a group commit):
@@ -32,24 +32,23 @@ internal sealed partial class SqliteStoredSessionWriter(SqliteWriterConnection w
 
     private readonly ConcurrentQueue<PendingTurn> _pending = new();
 
-    public Task WriteAsync(BotDbContext context, IReadOnlyList<StoredSessionChanges> changes, CancellationToken cancellationToken)
+    public Task WriteAsync(IReadOnlyList<StoredSessionChanges> changes, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(changes);
         var turn = new PendingTurn(changes, cancellationToken);
         _pending.Enqueue(turn);
 
         // Every turn queues a write of its own, so none is left waiting; the first of them to run takes every turn
         // waiting by then. That write never fails: each turn's own task says how the turn went.
-        _ = context.WriteAsync(_ => Task.FromResult(WriteUntilDone(context, turn)), CancellationToken.None);
+        _ = writerConnection.Queue.RunAsync(_ => Task.FromResult(WriteUntilDone(turn)), CancellationToken.None);
         return turn.Completion;
     }
 
-    private bool WriteUntilDone(BotDbContext context, PendingTurn turn)
+    private bool WriteUntilDone(PendingTurn turn)
     {
         while (!turn.Completion.IsCompleted)
         {
-            WriteTogether(context, TakeWaiting());
+            WriteTogether(TakeWaiting());
         }
 
         return true;
@@ -70,7 +69,7 @@ internal sealed partial class SqliteStoredSessionWriter(SqliteWriterConnection w
         return turns;
     }
 
-    private void WriteTogether(BotDbContext context, List<PendingTurn> turns)
+    private void WriteTogether(List<PendingTurn> turns)
     {
         if (turns.Count == 0)
         {
@@ -80,14 +79,14 @@ internal sealed partial class SqliteStoredSessionWriter(SqliteWriterConnection w
         try
         {
             IReadOnlyList<StoredSessionChanges> changes = turns.Count == 1 ? turns[0].Changes : [.. turns.SelectMany(turn => turn.Changes)];
-            writerConnection.Run(context, static (db, sqlite) => new Statements(db, sqlite), statements => statements.Write(changes));
+            writerConnection.Run(static (db, sqlite) => new Statements(db, sqlite), statements => statements.Write(changes));
         }
         catch (Exception) when (turns.Count > 1)
         {
             LogRetryingAlone(logger, turns.Count);
             foreach (var turn in turns)
             {
-                WriteTogether(context, [turn]);
+                WriteTogether([turn]);
             }
 
             return;

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanBot.Infrastructure.Persistence.Sqlite;
 
@@ -13,24 +14,27 @@ namespace CleanBot.Infrastructure.Persistence.Sqlite;
 /// <remarks>
 /// A failure of SQLite's drops the connection with every statement prepared on it, as the connection may be what failed
 /// (the file replaced, an I/O error): the next write opens a new one and prepares its statements again. Disposal (when
-/// the host stops) may come from another thread. One instance serves the one file of its container.
+/// the host stops) may come from another thread. One instance serves the one file of its container. The statements are
+/// made from EF's model, so preparing them borrows a context of the file from the pool: the writes themselves need none.
 /// </remarks>
-internal sealed class SqliteWriterConnection : IDisposable
+internal sealed class SqliteWriterConnection(IServiceScopeFactory scopes) : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<Type, IDisposable> _prepared = [];
     private SqliteConnection? _connection;
+    private SqliteWriteQueue? _queue;
     private bool _disposed;
+
+    /// <summary>The file's write queue (<see cref="SqliteWriteQueue"/>), in which writes through this connection run.</summary>
+    public SqliteWriteQueue Queue => _queue ??= WithContext(context => context.Writes);
 
     /// <summary>
     /// Runs <paramref name="write"/> with its kind of statements, prepared on the connection by <paramref name="prepare"/>
     /// the first time. Statements dispose only themselves: the connection is this class's to close.
     /// </summary>
-    public TResult Run<TStatements, TResult>(
-        BotDbContext context, Func<BotDbContext, SqliteConnection, TStatements> prepare, Func<TStatements, TResult> write)
+    public TResult Run<TStatements, TResult>(Func<BotDbContext, SqliteConnection, TStatements> prepare, Func<TStatements, TResult> write)
         where TStatements : class, IDisposable
     {
-        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(prepare);
         ArgumentNullException.ThrowIfNull(write);
         lock (_gate)
@@ -38,7 +42,7 @@ internal sealed class SqliteWriterConnection : IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             try
             {
-                return write(Prepared(context, prepare));
+                return write(Prepared(prepare));
             }
             catch (SqliteException)
             {
@@ -48,11 +52,11 @@ internal sealed class SqliteWriterConnection : IDisposable
         }
     }
 
-    public void Run<TStatements>(BotDbContext context, Func<BotDbContext, SqliteConnection, TStatements> prepare, Action<TStatements> write)
+    public void Run<TStatements>(Func<BotDbContext, SqliteConnection, TStatements> prepare, Action<TStatements> write)
         where TStatements : class, IDisposable
     {
         ArgumentNullException.ThrowIfNull(write);
-        Run(context, prepare, statements =>
+        Run(prepare, statements =>
         {
             write(statements);
             return true;
@@ -68,7 +72,7 @@ internal sealed class SqliteWriterConnection : IDisposable
         }
     }
 
-    private TStatements Prepared<TStatements>(BotDbContext context, Func<BotDbContext, SqliteConnection, TStatements> prepare)
+    private TStatements Prepared<TStatements>(Func<BotDbContext, SqliteConnection, TStatements> prepare)
         where TStatements : class, IDisposable
     {
         if (_prepared.TryGetValue(typeof(TStatements), out var prepared))
@@ -76,10 +80,15 @@ internal sealed class SqliteWriterConnection : IDisposable
             return (TStatements)prepared;
         }
 
-        _connection ??= SqliteDatabase.OpenConnection(context);
-        var statements = prepare(context, _connection);
+        var statements = WithContext(context => prepare(context, _connection ??= SqliteDatabase.OpenConnection(context)));
         _prepared.Add(typeof(TStatements), statements);
         return statements;
+    }
+
+    private T WithContext<T>(Func<SqliteBotDbContext, T> use)
+    {
+        using var scope = scopes.CreateScope();
+        return use(scope.ServiceProvider.GetRequiredService<SqliteBotDbContext>());
     }
 
     /// <summary>Disposes every statement, then the connection they were prepared on.</summary>
