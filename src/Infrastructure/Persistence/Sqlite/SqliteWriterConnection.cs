@@ -26,6 +26,7 @@ internal sealed class SqliteWriterConnection(IServiceScopeFactory scopes) : IDis
     private bool _disposed;
 
     /// <summary>The file's write queue (<see cref="SqliteWriteQueue"/>), in which writes through this connection run.</summary>
+    /// <remarks>Looked up once without the lock: two first writes at once find the same queue, the file's one.</remarks>
     public SqliteWriteQueue Queue => _queue ??= WithContext(context => context.Writes);
 
     /// <summary>
