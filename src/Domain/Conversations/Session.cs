@@ -71,14 +71,15 @@ public sealed class Session
             _messages.EnsureCapacity(stored + 2);
         }
 
-        foreach (var message in storedOldestFirst)
+        // A collection (a repository's list, a cache's array) is copied in one go rather than through its enumerator.
+        _messages.AddRange(storedOldestFirst);
+        foreach (var message in _messages)
         {
             if (message.SessionId != Id)
             {
+                _messages.Clear();
                 throw new ArgumentException($"Message {message.Id} belongs to session {message.SessionId}, not {Id}.", nameof(storedOldestFirst));
             }
-
-            _messages.Add(message);
         }
     }
 

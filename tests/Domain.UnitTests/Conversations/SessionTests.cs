@@ -77,6 +77,18 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public void A_history_of_another_sessions_messages_is_refused_and_leaves_the_session_without_history()
+    {
+        var unsaved = Conversation(turns: 1);
+        var session = Session.Restore(7, 1, 10, Now, Now, []);
+
+        var load = () => session.LoadHistory(unsaved.Messages);
+
+        load.Should().Throw<ArgumentException>();
+        session.Messages.Should().BeEmpty();
+    }
+
+    [Fact]
     public void A_history_is_loaded_once_before_anything_is_added()
     {
         var stored = Conversation(turns: 1);

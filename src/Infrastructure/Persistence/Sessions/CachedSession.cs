@@ -42,11 +42,10 @@ internal sealed record CachedSession(
     {
         var messages = session.Messages;
         var count = Math.Min(recentMessages, messages.Count);
-        var newest = new Message[count];
-        for (var i = 0; i < count; i++)
-        {
-            newest[i] = messages[messages.Count - count + i];
-        }
+
+        // One copy of the list's span: stored one by one into the array, each message was a call to the array store's
+        // type check, which read the message from the old generation (docs/performance-history.md).
+        var newest = messages.Skip(messages.Count - count).ToArray();
 
         return new CachedSession(
             session.Id, session.UserId, session.ChatId, session.StartedAt, session.LastActivityAt, newest, holdsAll && count == messages.Count);
