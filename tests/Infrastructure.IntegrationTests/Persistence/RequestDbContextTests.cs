@@ -22,7 +22,10 @@ public sealed class RequestDbContextTests(SqliteSoleWriterTestDatabase database)
 
         // Read from the file itself: the next request would be served from memory.
         await using var reader = database.BeginRequest();
-        var sessionId = await reader.DbContext.Sessions.Where(session => session.ChatId == chatId).Select(session => session.Id).SingleAsync(Cancellation);
+        var sessionId = await reader.DbContext.Sessions
+            .Where(session => session.ChatId == chatId)
+            .Select(session => session.Id)
+            .SingleAsync(Cancellation);
         var stored = await reader.DbContext.Messages.AsNoTracking()
             .Where(message => message.SessionId == sessionId)
             .OrderBy(message => message.Id)

@@ -19,7 +19,7 @@ public sealed class RequestScope(AsyncServiceScope scope) : IAsyncDisposable
 
     public BotDbContext DbContext => scope.ServiceProvider.GetRequiredService<BotDbContext>();
 
-    /// <summary>Whether anything in the request has taken its context from the pool.</summary>
+    /// <summary>Whether anything in the request has taken its context from the pool (SQLite's only).</summary>
     public bool HasTakenContext => scope.ServiceProvider.GetRequiredService<RequestDbContext<SqliteBotDbContext>>().IfTaken is not null;
 
     public Task SaveAsync() => SaveAsync(TestContext.Current.CancellationToken);
