@@ -30,7 +30,7 @@ public sealed class SqliteInboxWriterTests(SqliteTestDatabase database) : IClass
             await request.DbContext.SaveChangesAsync(Cancellation);
 
             var writer = database.Services.GetRequiredService<IInboxWriter>();
-            var stored = await writer.AddNewAsync(request.DbContext, [new InboundUpdate(direct, chat, Payload, Received)], Cancellation);
+            var stored = await writer.AddNewAsync([new InboundUpdate(direct, chat, Payload, Received)], Cancellation);
             stored.Should().Equal(direct);
         }
 
@@ -43,10 +43,9 @@ public sealed class SqliteInboxWriterTests(SqliteTestDatabase database) : IClass
         var chat = Random.Shared.NextInt64(1, long.MaxValue);
         var updates = Enumerable.Range(0, 4).Select(_ => new InboundUpdate(Random.Shared.NextInt64(1, long.MaxValue), chat, "{}", Received)).ToArray();
         var writer = database.Services.GetRequiredService<IInboxWriter>();
-        await using var request = database.BeginRequest();
-        await writer.AddNewAsync(request.DbContext, [updates[1], updates[3]], Cancellation);
+        await writer.AddNewAsync([updates[1], updates[3]], Cancellation);
 
-        var stored = await writer.AddNewAsync(request.DbContext, [updates[0], updates[1], updates[2], updates[2], updates[3]], Cancellation);
+        var stored = await writer.AddNewAsync([updates[0], updates[1], updates[2], updates[2], updates[3]], Cancellation);
 
         stored.Should().Equal(updates[0].UpdateId, updates[2].UpdateId);
     }
@@ -60,11 +59,11 @@ public sealed class SqliteInboxWriterTests(SqliteTestDatabase database) : IClass
         var writer = database.Services.GetRequiredService<IInboxWriter>();
         await using (var request = database.BeginRequest())
         {
-            await writer.AddNewAsync(request.DbContext, updates, Cancellation);
+            await writer.AddNewAsync(updates, Cancellation);
             await request.DbContext.Set<InboxRecord>().Where(record => record.UpdateId == updates[0].UpdateId)
                 .ExecuteUpdateAsync(setters => setters.SetProperty(record => record.HandledAt, handledAt), Cancellation);
 
-            await writer.MarkHandledAsync(request.DbContext, [updates[1].UpdateId, updates[2].UpdateId], handledAt, Cancellation);
+            await writer.MarkHandledAsync([updates[1].UpdateId, updates[2].UpdateId], handledAt, Cancellation);
         }
 
         var byEf = await StoredRowAsync(updates[0].UpdateId);

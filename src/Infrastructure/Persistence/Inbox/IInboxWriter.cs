@@ -9,8 +9,8 @@ namespace CleanBot.Infrastructure.Persistence.Inbox;
 internal interface IInboxWriter
 {
     /// <summary>Stores the updates not stored yet, in one transaction, and returns their ids.</summary>
-    Task<IReadOnlyList<long>> AddNewAsync(BotDbContext context, IReadOnlyList<InboundUpdate> updates, CancellationToken cancellationToken);
+    Task<IReadOnlyList<long>> AddNewAsync(IReadOnlyList<InboundUpdate> updates, CancellationToken cancellationToken);
 
     /// <summary>Marks the updates handled at <paramref name="handledAt"/>, in one transaction.</summary>
-    Task MarkHandledAsync(BotDbContext context, IReadOnlyCollection<long> updateIds, DateTimeOffset handledAt, CancellationToken cancellationToken);
+    Task MarkHandledAsync(IReadOnlyCollection<long> updateIds, DateTimeOffset handledAt, CancellationToken cancellationToken);
 }

@@ -38,7 +38,7 @@ internal sealed class UpdateInbox<TContext>(TContext dbContext, IInboxWriter? wr
 
         if (writer is not null)
         {
-            return await writer.AddNewAsync(dbContext, updates, cancellationToken);
+            return await writer.AddNewAsync(updates, cancellationToken);
         }
 
         var ids = updates.Select(update => update.UpdateId).ToList();
@@ -89,7 +89,7 @@ internal sealed class UpdateInbox<TContext>(TContext dbContext, IInboxWriter? wr
 
         if (writer is not null)
         {
-            return writer.MarkHandledAsync(dbContext, updateIds, handledAt, cancellationToken);
+            return writer.MarkHandledAsync(updateIds, handledAt, cancellationToken);
         }
 
         var ids = updateIds as long[] ?? [.. updateIds];

@@ -16,21 +16,19 @@ namespace CleanBot.Infrastructure.Persistence.Sqlite;
 /// </summary>
 internal sealed class SqliteInboxWriter(SqliteWriterConnection writerConnection) : IInboxWriter
 {
-    public Task<IReadOnlyList<long>> AddNewAsync(BotDbContext context, IReadOnlyList<InboundUpdate> updates, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<long>> AddNewAsync(IReadOnlyList<InboundUpdate> updates, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(updates);
-        return context.WriteAsync(
+        return writerConnection.Queue.RunAsync(
             _ => Task.FromResult<IReadOnlyList<long>>(
                 writerConnection.Run(static (db, sqlite) => new InsertStatement(db, sqlite), insert => insert.InsertNew(updates))),
             cancellationToken);
     }
 
-    public Task MarkHandledAsync(BotDbContext context, IReadOnlyCollection<long> updateIds, DateTimeOffset handledAt, CancellationToken cancellationToken)
+    public Task MarkHandledAsync(IReadOnlyCollection<long> updateIds, DateTimeOffset handledAt, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(updateIds);
-        return context.WriteAsync(
+        return writerConnection.Queue.RunAsync(
             _ => Task.FromResult(
                 writerConnection.Run(static (db, sqlite) => new MarkStatement(db, sqlite), mark => mark.Mark(updateIds, handledAt))),
             cancellationToken);
