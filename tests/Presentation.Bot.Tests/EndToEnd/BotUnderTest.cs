@@ -253,7 +253,6 @@ internal sealed class BotUnderTest : IAsyncDisposable
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Trace",
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Trace",
         ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Trace",
-        ["Logging:LogLevel:Polly"] = "Trace",
     };
 
     /// <summary>Shown when a test fails: what the bot said it was doing (Information and above), and when.</summary>

@@ -2,8 +2,8 @@ namespace CleanBot.Infrastructure.Ai.Gemini;
 
 /// <summary>
 /// Puts the API key on each request only while the request is on the wire. It sits below every other handler and
-/// takes the key off again, so nothing else that sees the request message ever sees the key: not a retry's telemetry,
-/// and not logging an operator adds (the factory's logging handlers put raw header values in their structured state).
+/// takes the key off again, so nothing else that sees the request message ever sees the key, such as logging an
+/// operator adds (the factory's logging handlers put raw header values in their structured state).
 /// </summary>
 internal sealed class ApiKeyHandler(string apiKey) : DelegatingHandler
 {

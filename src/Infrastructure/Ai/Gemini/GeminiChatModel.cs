@@ -4,19 +4,22 @@ using CleanBot.Application.Abstractions.Ai;
 using CleanBot.Infrastructure.Ai.Gemini.Contracts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
 using Polly.Timeout;
 
 namespace CleanBot.Infrastructure.Ai.Gemini;
 
 /// <summary>
 /// The chat model port over Gemini's <c>generateContent</c> REST call, and <c>streamGenerateContent?alt=sse</c> for
-/// streamed answers. Retries and the timeout per attempt live in the HttpClient's resilience pipeline; this class shapes
-/// the request, reads what finally came back, and bounds the whole call (<see cref="CallTimeouts"/>). A streamed answer
-/// is read after the pipeline handed over its headers, so there the attempt timeout is also the wait between events.
+/// streamed answers. This class shapes the request, sends it through its resilience pipeline (retries and the timeout
+/// per attempt: <see cref="GeminiResiliencePipeline"/>), reads what finally came back, and bounds the whole call
+/// (<see cref="CallTimeouts"/>). A streamed answer is read after the pipeline handed over its headers, so there the
+/// attempt timeout is also the wait between events.
 /// </summary>
 internal sealed class GeminiChatModel : IChatModel
 {
     private readonly HttpClient _httpClient;
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly ILogger<GeminiChatModel> _logger;
     private readonly Uri _endpoint;
     private readonly Uri _streamEndpoint;
@@ -29,6 +32,7 @@ internal sealed class GeminiChatModel : IChatModel
     {
         var settings = options.Value;
         _httpClient = httpClient;
+        _pipeline = GeminiResiliencePipeline.Create(settings, logger);
         _logger = logger;
         var model = $"{settings.BaseUrl.AbsoluteUri.TrimEnd('/')}/v1beta/models/{Uri.EscapeDataString(settings.Model)}";
         _endpoint = new Uri($"{model}:generateContent");
@@ -48,7 +52,7 @@ internal sealed class GeminiChatModel : IChatModel
         using var content = new GeminiRequestContent(request, _generationConfig);
         try
         {
-            using var response = await _httpClient.PostAsync(_endpoint, content, timeouts.Token);
+            using var response = await SendAsync(_endpoint, content, streamed: false, timeouts.Token);
             return response.IsSuccessStatusCode
                 ? await ReadAnswerAsync(response, cancellationToken)
                 : await ReadFailureAsync(response, cancellationToken);
@@ -88,13 +92,11 @@ internal sealed class GeminiChatModel : IChatModel
     {
         using var timeouts = new CallTimeouts(_eventTimeout, _totalTimeout, cancellationToken);
         using var content = new GeminiRequestContent(request, _generationConfig);
-        using var message = new HttpRequestMessage(HttpMethod.Post, _streamEndpoint) { Content = content };
-        message.Options.Set(ResponseBufferingHandler.Streamed, true);
         var watched = new WatchedProgress(progress);
         var streaming = false;
         try
         {
-            using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeouts.Token);
+            using var response = await SendAsync(_streamEndpoint, content, streamed: true, timeouts.Token);
             if (!response.IsSuccessStatusCode)
             {
                 return (await ReadFailureAsync(response, cancellationToken), false);
@@ -127,6 +129,41 @@ internal sealed class GeminiChatModel : IChatModel
         {
             _logger.GeminiAnswerMalformed(exception);
             return (new ChatModelResult.Unavailable("malformed answer"), false);
+        }
+    }
+
+    /// <summary>Sends the request through the retries and the timeout per attempt, in a new message for each attempt.</summary>
+    private ValueTask<HttpResponseMessage> SendAsync(Uri endpoint, GeminiRequestContent content, bool streamed, CancellationToken cancellationToken) =>
+        _pipeline.ExecuteAsync(
+            static (call, token) => call.Model.SendOnceAsync(call.Endpoint, call.Content, call.Streamed, token),
+            (Model: this, Endpoint: endpoint, Content: content, Streamed: streamed),
+            cancellationToken);
+
+    /// <summary>
+    /// One attempt. Its answer comes back read in full, unless it is a successful stream, which is read as it arrives:
+    /// so the attempt's timeout also covers a body that stalls, a connection dropped mid-body is retried, and the retry
+    /// logic can read a 429's body.
+    /// </summary>
+    private async ValueTask<HttpResponseMessage> SendOnceAsync(
+        Uri endpoint, GeminiRequestContent content, bool streamed, CancellationToken cancellationToken)
+    {
+        // Not disposed: that would dispose the content, which the call owns and a retry sends again.
+        var message = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = content };
+        var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (streamed && response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        try
+        {
+            await response.Content.LoadIntoBufferAsync(cancellationToken);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
         }
     }
 

@@ -29,4 +29,7 @@ internal static partial class GeminiLog
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Gemini's stream broke before its first words; asking once more")]
     public static partial void GeminiStreamRestarted(this ILogger logger);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "Gemini attempt {Attempt} failed ({Failure}); trying again in {Delay}")]
+    public static partial void GeminiRetrying(this ILogger logger, int attempt, string failure, TimeSpan delay);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -10,10 +11,16 @@ namespace CleanBot.Infrastructure.Ai.Gemini;
 /// call's own (<see cref="CallTimeouts"/>), on the token it passes in: a streamed answer outlives the pipeline, which
 /// hands over its headers, so the call needs that timer anyway, and one timer per call is cheaper than two.
 /// </summary>
+/// <remarks>
+/// Built once, from Polly's core, and run by the adapter around its own sends rather than by an HttpClient handler:
+/// the handler's layers (its telemetry, the pipeline's context on every request message) cost every call an
+/// allocation or two more, for logs the adapter writes itself.
+/// </remarks>
 internal static class GeminiResiliencePipeline
 {
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, GeminiOptions options)
+    public static ResiliencePipeline<HttpResponseMessage> Create(GeminiOptions options, ILogger logger)
     {
+        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>();
         if (options.MaxRetryAttempts > 0)
         {
             pipeline.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -25,10 +32,15 @@ internal static class GeminiResiliencePipeline
                 Delay = options.RetryBaseDelay,
                 ShouldHandle = args => ShouldRetryAsync(args.Outcome, options.MaxServerRetryDelay, args.Context.CancellationToken),
                 DelayGenerator = args => ServerRequestedDelayAsync(args.Outcome, args.Context.CancellationToken),
+                OnRetry = args =>
+                {
+                    logger.GeminiRetrying(args.AttemptNumber + 1, Failure(args.Outcome), args.RetryDelay);
+                    return default;
+                },
             });
         }
 
-        pipeline.AddTimeout(new TimeoutStrategyOptions { Name = "GeminiAttemptTimeout", Timeout = options.RequestTimeout });
+        return pipeline.AddTimeout(new TimeoutStrategyOptions { Name = "GeminiAttemptTimeout", Timeout = options.RequestTimeout }).Build();
     }
 
     private static async ValueTask<bool> ShouldRetryAsync(
@@ -66,4 +78,10 @@ internal static class GeminiResiliencePipeline
         outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests } response
             ? (await GeminiRateLimit.ReadAsync(response, cancellationToken)).RetryAfter
             : null;
+
+    // What the log says of a failed attempt: its status, or the kind of failure, never a body or a message.
+    private static string Failure(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is { } exception
+            ? exception is TimeoutRejectedException ? "no answer in time" : exception.GetType().Name
+            : $"HTTP {(int)outcome.Result!.StatusCode}";
 }

@@ -12,8 +12,8 @@ public static class GeminiServiceCollectionExtensions
     private const string HttpClientName = "Gemini";
 
     /// <summary>
-    /// Registers <see cref="IChatModel"/> as the Gemini adapter over an HttpClient whose resilience pipeline retries
-    /// transient failures with a timeout per attempt, configured from the <c>Gemini</c> section.
+    /// Registers <see cref="IChatModel"/> as the Gemini adapter, which retries transient failures with a timeout per
+    /// attempt (<see cref="GeminiResiliencePipeline"/>), configured from the <c>Gemini</c> section.
     /// </summary>
     public static IServiceCollection AddGeminiChatModel(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,7 +24,7 @@ public static class GeminiServiceCollectionExtensions
             .Validate(options => options.BaseUrl.IsAbsoluteUri, "Gemini:BaseUrl must be an absolute URL.")
             .ValidateOnStart();
 
-        var httpClient = services
+        services
             .AddHttpClient(HttpClientName, client =>
             {
                 client.Timeout = Timeout.InfiniteTimeSpan; // the call and its resilience pipeline own every timeout
@@ -40,10 +40,6 @@ public static class GeminiServiceCollectionExtensions
             })
             // PooledConnectionLifetime already renews connections, so the factory need not rotate handlers.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-        httpClient.AddResilienceHandler("GeminiPipeline", (pipeline, context) =>
-            GeminiResiliencePipeline.Configure(pipeline, Options(context.ServiceProvider)));
-        // Added after the resilience handler, so it runs inside each attempt.
-        httpClient.AddHttpMessageHandler(() => new ResponseBufferingHandler());
 
         // One chat model over one client for the process: its handlers are never rotated, so holding the client is
         // safe, and the model's URLs are built once rather than for every answer, as a typed client's would be.

@@ -173,6 +173,25 @@ public sealed class GeminiChatModelFailureTests
     }
 
     [Fact]
+    public async Task An_answer_whose_body_stalls_is_retried_within_the_request_timeout()
+    {
+        await using var gemini = await GeminiHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["RequestTimeout"] = "00:00:00.200",
+            ["MaxRetryAttempts"] = "1",
+        });
+        gemini.Server.Reply(GeminiReplies.Answer("Never finished.") with { StallAfterBody = true }, GeminiReplies.Answer("Hi!"));
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        patience.CancelAfter(TimeSpan.FromSeconds(5));
+
+        var result = await gemini.AskAsync(patience.Token);
+
+        result.Should().BeOfType<ChatModelResult.Answered>().Which.Text.Should().Be("Hi!",
+            "the attempt reads the whole body, so a body that never ends is the attempt's timeout and is retried");
+        gemini.Server.Requests.Should().HaveCount(2);
+    }
+
+    [Fact]
     public async Task A_call_that_outlasts_the_total_timeout_is_unavailable()
     {
         await using var gemini = await GeminiHarness.StartAsync(new Dictionary<string, string?> { ["TotalTimeout"] = "00:00:00.300" });

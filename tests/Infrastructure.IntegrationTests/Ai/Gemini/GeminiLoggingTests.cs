@@ -15,8 +15,8 @@ public sealed class GeminiLoggingTests
         await gemini.AskAsync();
 
         var logs = gemini.Logs.Entries;
-        logs.Should().Contain(entry => entry.Contains("OnRetry", StringComparison.Ordinal),
-            "the pipeline logs each retry with what it knows of the call, so the test would notice a key among it");
+        logs.Should().Contain(entry => entry.Contains("Gemini attempt 1 failed (HTTP 429); trying again in", StringComparison.Ordinal),
+            "each retry is logged with what is known of the attempt, so the test would notice a key among it");
         logs.Should().Contain(entry => entry.Contains("PERMISSION_DENIED", StringComparison.Ordinal));
         logs.Should().NotContain(entry => entry.Contains(GeminiHarness.ApiKey, StringComparison.Ordinal));
     }
@@ -25,12 +25,13 @@ public sealed class GeminiLoggingTests
     public async Task The_client_factory_does_not_log_each_request()
     {
         await using var gemini = await GeminiHarness.StartAsync();
-        gemini.Server.Reply(GeminiReplies.Answer("Hi!"));
+        gemini.Server.Reply(GeminiReplies.Error(503, "UNAVAILABLE", "The model is overloaded."), GeminiReplies.Answer("Hi!"));
 
         await gemini.AskAsync();
 
         var logs = gemini.Logs.Entries;
-        logs.Should().Contain(entry => entry.StartsWith("Polly ", StringComparison.Ordinal), "the logs are captured at trace level");
+        logs.Should().ContainSingle(entry => entry.Contains("Gemini attempt 1 failed (HTTP 503)", StringComparison.Ordinal),
+            "the adapter logs the attempt it retries, and the logs are captured at trace level");
         logs.Should().NotContain(entry => entry.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal),
             "the adapter logs its failures itself, and the factory's logging handlers would be two more layers on every call");
     }
